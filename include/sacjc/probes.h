@@ -1,0 +1,61 @@
+// Probes: the seed images, JPEG-compressed and turned into the model input tensor. Victim and
+// suspect are always fed the same ProbeSet, so they see byte-identical images.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sacjc/image.h"
+
+namespace sacjc {
+
+enum class Channels { kRgb, kBgr, kGray };
+
+struct ProbeOptions {
+  std::string directory;  // seed images; empty means the built-in default set
+  int count = 0;          // how many seeds, in name order; 0 means all of them
+  int height = 224;       // model input size in pixels
+  int width = 224;
+  int quality = 25;        // JPEG quality 1..100 (25 is severity 1 of the JPEG corruption)
+  bool transpose = false;  // swap height and width after compression
+  Channels channels = Channels::kRgb;
+  std::vector<float> mean;  // subtracted after scaling to [0,1]; empty, 1 or `channels` values
+  std::vector<float> std;   // divided by after the mean; empty, 1 or `channels` values
+};
+
+struct Seed {
+  std::string name;
+  Image image;
+};
+
+// The model input: count x channels x height x width floats, plus what identifies it.
+struct ProbeSet {
+  int count = 0;
+  int channels = 0;
+  int height = 0;
+  int width = 0;
+  std::vector<float> values;       // NCHW
+  std::vector<std::string> names;  // seed names, in probe order
+  std::string source;              // the seed directory, or "built-in"
+  std::string sha256;              // of the compressed-and-decoded pixels, hex
+};
+
+// JPEG, PNG and BMP files in `directory` (not recursive), sorted by file name; at most `count`
+// of them (0: all). Throws a bad-input Error if the directory is unusable or has too few images.
+std::vector<Seed> read_seed_directory(const std::string& directory, int count);
+
+// The default seeds compiled into the binary (data/default_probes), at most `count` (0: all).
+std::vector<Seed> builtin_seeds(int count);
+int builtin_seed_count();
+
+// Resize, JPEG round trip, optional transpose: the exact 8-bit image a model is shown.
+Image make_probe_image(const Image& seed, const ProbeOptions& options);
+
+// The whole probe pipeline: seeds from options.directory (or the built-in set) to tensor.
+ProbeSet make_probes(const ProbeOptions& options);
+
+// Parses "rgb", "bgr" or "gray"; throws a usage Error otherwise.
+Channels parse_channels(const std::string& text);
+std::string to_string(Channels channels);
+
+}  // namespace sacjc

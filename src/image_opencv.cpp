@@ -1,0 +1,91 @@
+// Image I/O and resizing with OpenCV. OpenCV reads BGR(A), possibly 16-bit or single-channel;
+// everything leaves this file as 8-bit RGB so the rest of sacjc has one pixel format.
+#include "sacjc/image.h"
+
+#include <algorithm>
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "sacjc/error.h"
+
+namespace sacjc {
+namespace {
+
+Image to_rgb_image(cv::Mat mat, const std::string& name) {
+  if (mat.empty()) throw bad_input(name, "cannot decode image (not a readable JPEG, PNG or BMP)");
+  if (mat.depth() == CV_16U) mat.convertTo(mat, CV_8U, 1.0 / 257.0);
+  if (mat.depth() != CV_8U) throw bad_input(name, "unsupported pixel depth (need 8 or 16 bit)");
+  cv::Mat rgb;
+  switch (mat.channels()) {
+    case 1: cv::cvtColor(mat, rgb, cv::COLOR_GRAY2RGB); break;
+    case 3: cv::cvtColor(mat, rgb, cv::COLOR_BGR2RGB); break;
+    case 4: cv::cvtColor(mat, rgb, cv::COLOR_BGRA2RGB); break;
+    default: throw bad_input(name, "unsupported channel count " + std::to_string(mat.channels()));
+  }
+  Image image{rgb.rows, rgb.cols, {}};
+  image.rgb.assign(rgb.datastart, rgb.dataend);
+  return image;
+}
+
+cv::Mat as_mat(const Image& image) {
+  return cv::Mat(image.height, image.width, CV_8UC3, const_cast<std::uint8_t*>(image.rgb.data()));
+}
+
+}  // namespace
+
+Image read_image(const std::string& path) {
+  try {
+    return to_rgb_image(cv::imread(path, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR), path);
+  } catch (const cv::Exception& e) {
+    throw bad_input(path, "cannot decode image: " + e.msg);
+  }
+}
+
+Image decode_image(const std::uint8_t* data, std::size_t size, const std::string& name) {
+  try {
+    cv::Mat buffer(1, static_cast<int>(size), CV_8U, const_cast<std::uint8_t*>(data));
+    return to_rgb_image(cv::imdecode(buffer, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR), name);
+  } catch (const cv::Exception& e) {
+    throw bad_input(name, "cannot decode image: " + e.msg);
+  }
+}
+
+Image fit_to_size(const Image& image, int height, int width) {
+  if (image.height == height && image.width == width) return image;
+  // Crop the centre to the target aspect ratio so nothing is stretched.
+  int crop_w = image.width, crop_h = image.height;
+  if (static_cast<long>(image.width) * height > static_cast<long>(image.height) * width)
+    crop_w = std::max(1, static_cast<int>(static_cast<long>(image.height) * width / height));
+  else
+    crop_h = std::max(1, static_cast<int>(static_cast<long>(image.width) * height / width));
+  cv::Rect centre((image.width - crop_w) / 2, (image.height - crop_h) / 2, crop_w, crop_h);
+  bool shrinking = crop_w > width || crop_h > height;
+  cv::Mat resized;
+  cv::resize(as_mat(image)(centre), resized, cv::Size(width, height), 0, 0,
+             shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+  Image out{height, width, {}};
+  out.rgb.assign(resized.datastart, resized.dataend);
+  return out;
+}
+
+void draw_text(Image& image, int x, int y, const std::string& text) {
+  cv::Mat canvas = as_mat(image);
+  cv::putText(canvas, text, cv::Point(x, y + 12), cv::FONT_HERSHEY_SIMPLEX, 0.4,
+              cv::Scalar(255, 255, 255), 1, cv::LINE_AA);
+}
+
+void write_png(const std::string& path, const Image& image) {
+  cv::Mat bgr;
+  cv::cvtColor(as_mat(image), bgr, cv::COLOR_RGB2BGR);
+  bool ok = false;
+  try {
+    ok = cv::imwrite(path, bgr);
+  } catch (const cv::Exception& e) {
+    throw bad_input(path, "cannot write PNG: " + e.msg);
+  }
+  if (!ok) throw bad_input(path, "cannot write PNG (check the directory exists and is writable)");
+}
+
+}  // namespace sacjc

@@ -1,0 +1,67 @@
+// JPEG through TurboJPEG's tj* API (libjpeg-turbo 2.1). One compressor and one decompressor
+// handle per thread are reused, because creating a handle costs more than coding a small image.
+#include "sacjc/jpeg.h"
+
+#include <turbojpeg.h>
+
+#include <memory>
+#include <string>
+
+#include "sacjc/error.h"
+
+namespace sacjc {
+namespace {
+
+struct HandleCloser {
+  void operator()(void* handle) const { tjDestroy(handle); }
+};
+using Handle = std::unique_ptr<void, HandleCloser>;
+
+void* compressor() {
+  thread_local Handle handle(tjInitCompress());
+  if (!handle) throw Error(ExitCode::kInternal, "TurboJPEG: cannot create a compressor");
+  return handle.get();
+}
+
+void* decompressor() {
+  thread_local Handle handle(tjInitDecompress());
+  if (!handle) throw Error(ExitCode::kInternal, "TurboJPEG: cannot create a decompressor");
+  return handle.get();
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> encode_jpeg(const Image& image, int quality) {
+  if (quality < 1 || quality > 100)
+    throw Error(ExitCode::kUsage, "JPEG quality must be 1..100, got " + std::to_string(quality));
+  unsigned char* buffer = nullptr;
+  unsigned long size = 0;
+  void* handle = compressor();
+  int rc = tjCompress2(handle, image.rgb.data(), image.width, 0, image.height, TJPF_RGB, &buffer,
+                       &size, TJSAMP_420, quality, TJFLAG_ACCURATEDCT);
+  std::unique_ptr<unsigned char, decltype(&tjFree)> owned(buffer, &tjFree);
+  if (rc != 0)
+    throw Error(ExitCode::kInternal, std::string("TurboJPEG: cannot encode: ") +
+                                         tjGetErrorStr2(handle));
+  return std::vector<std::uint8_t>(buffer, buffer + size);
+}
+
+Image decode_jpeg(const std::vector<std::uint8_t>& jpeg, const std::string& name) {
+  void* handle = decompressor();
+  int width = 0, height = 0, subsampling = 0, colorspace = 0;
+  if (tjDecompressHeader3(handle, jpeg.data(), jpeg.size(), &width, &height, &subsampling,
+                          &colorspace) != 0)
+    throw bad_input(name, std::string("not a readable JPEG: ") + tjGetErrorStr2(handle));
+  Image image{height, width, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * 3)};
+  if (tjDecompress2(handle, jpeg.data(), jpeg.size(), image.rgb.data(), width, 0, height,
+                    TJPF_RGB, TJFLAG_ACCURATEDCT) != 0 &&
+      tjGetErrorCode(handle) == TJERR_FATAL)
+    throw bad_input(name, std::string("cannot decode JPEG: ") + tjGetErrorStr2(handle));
+  return image;
+}
+
+Image jpeg_round_trip(const Image& image, int quality) {
+  return decode_jpeg(encode_jpeg(image, quality), "JPEG round trip");
+}
+
+}  // namespace sacjc

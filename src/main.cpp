@@ -1,0 +1,58 @@
+// sacjc: is this model a copy of mine? Parses the command line, runs one command, and maps
+// errors to the documented exit codes.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "sacjc/error.h"
+#include "sacjc/log.h"
+#include "sacjc/model.h"
+#include "sacjc/verify_command.h"
+#include "sacjc/version.h"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 independent, 1 stolen, 2 usage error, 3 bad input (model, image or file), "
+    "4 internal error.";
+
+int fail(sacjc::ExitCode code, const std::string& message) {
+  std::fprintf(stderr, "sacjc: error: %s\n", message.c_str());
+  return static_cast<int>(code);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"sacjc: model fingerprinting with SAC-JC (sample correlation of JPEG-compressed probes)"};
+  app.footer(kExitCodes);
+  app.set_version_flag("--version", [] {
+    return std::string("sacjc ") + SACJC_VERSION + " (LibTorch " + sacjc::torch_version() + ")";
+  });
+  app.require_subcommand(1);
+  app.fallthrough();  // -v also after the subcommand
+  int verbosity = 0;
+  app.add_flag("-v,--verbose", verbosity, "More log output on stderr (-vv for debug)");
+
+  sacjc::VerifyOptions verify;
+  CLI::App* verify_cmd = sacjc::add_verify_command(app, verify);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return static_cast<int>(sacjc::ExitCode::kUsage);
+  }
+
+  sacjc::setup_logging(verbosity);
+  try {
+    if (*verify_cmd) return sacjc::run_verify(verify);
+    return fail(sacjc::ExitCode::kUsage, "no command given");
+  } catch (const sacjc::Error& e) {
+    return fail(e.code(), e.what());
+  } catch (const std::exception& e) {
+    return fail(sacjc::ExitCode::kInternal, std::string("unexpected: ") + e.what());
+  }
+}

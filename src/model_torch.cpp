@@ -1,0 +1,170 @@
+// TorchScript models through LibTorch. Everything torch-specific stays here: loading, forward
+// passes in inference mode, unpacking tuple/list/dict outputs, and turning LibTorch's long
+// multi-line exceptions into one-line errors that name the model file.
+#include "sacjc/model.h"
+
+#include <ATen/Parallel.h>
+#include <torch/script.h>
+#include <torch/version.h>
+
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "sacjc/error.h"
+
+namespace sacjc {
+namespace {
+
+// LibTorch messages carry C++ backtraces and TorchScript tracebacks; keep the line that says
+// what went wrong (the last "Error: ..." line of a TorchScript traceback, else the first line).
+std::string first_useful_line(const std::string& message) {
+  std::string text = message;
+  auto last_error = text.rfind("Error: ");
+  if (last_error != std::string::npos) {
+    auto line_start = text.rfind('\n', last_error);
+    text = text.substr(line_start == std::string::npos ? 0 : line_start + 1);
+  }
+  text = text.substr(0, text.find('\n'));
+  auto exception_raised = text.find("Exception raised from");
+  if (exception_raised != std::string::npos) text = text.substr(0, exception_raised);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
+  return text;
+}
+
+std::string what_of(const std::exception& e) {
+  if (const auto* c10 = dynamic_cast<const c10::Error*>(&e)) return c10->what_without_backtrace();
+  return e.what();
+}
+
+void check_readable_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw bad_input(path, "no such file");
+  if (fs::is_directory(path, ec)) throw bad_input(path, "is a directory, not a model file");
+  if (!std::ifstream(path, std::ios::binary)) throw bad_input(path, "cannot open file (permissions?)");
+  if (fs::file_size(path, ec) == 0) throw bad_input(path, "empty file, not a TorchScript model");
+}
+
+// Explains a failed torch::jit::load by what the file holds.
+std::string load_problem(const std::string& message) {
+  if (message.find("constants.pkl") != std::string::npos)
+    return "not a TorchScript model; this looks like a state_dict or module saved with torch.save. "
+           "Export the model with torch.jit.script or torch.jit.trace and torch.jit.save";
+  if (message.find("zip archive") != std::string::npos || message.find("central directory") != std::string::npos)
+    return "not a TorchScript model (not a zip archive written by torch.jit.save)";
+  return "cannot load as TorchScript: " + first_useful_line(message);
+}
+
+class TorchModel : public Model {
+ public:
+  TorchModel(std::string path, torch::jit::Module module, ModelOptions options)
+      : path_(std::move(path)), module_(std::move(module)), options_(std::move(options)) {}
+
+  Outputs forward(const ProbeSet& probes, const std::function<void(int)>& progress) override {
+    c10::InferenceMode inference;
+    const int batch = std::max(1, options_.batch_size);
+    const std::int64_t image_size = std::int64_t(probes.channels) * probes.height * probes.width;
+    Outputs outputs;
+    for (int start = 0; start < probes.count; start += batch) {
+      int size = std::min(batch, probes.count - start);
+      // A copy per batch: a model that writes to its input must not change what the next
+      // model sees.
+      auto input = torch::from_blob(const_cast<float*>(probes.values.data()) + start * image_size,
+                                    {size, probes.channels, probes.height, probes.width},
+                                    torch::kFloat32)
+                       .clone();
+      torch::Tensor rows = run_batch(input, probes, size);
+      if (outputs.size() == 0) outputs.resize(probes.count, rows.size(1));
+      if (rows.size(1) != outputs.cols())
+        throw bad_input(path_, "output size changed between batches");
+      outputs.middleRows(start, size) =
+          Eigen::Map<const Outputs>(rows.data_ptr<float>(), size, rows.size(1));
+      if (progress) progress(start + size);
+    }
+    return outputs;
+  }
+
+ private:
+  torch::Tensor run_batch(const torch::Tensor& input, const ProbeSet& probes, int size) {
+    c10::IValue result;
+    try {
+      result = module_.forward({input});
+    } catch (const std::exception& e) {
+      throw bad_input(path_, "model failed on the probes (input " + std::to_string(size) + "x" +
+                                 std::to_string(probes.channels) + "x" + std::to_string(probes.height) +
+                                 "x" + std::to_string(probes.width) + "; see --input-size, --channels): " +
+                                 first_useful_line(what_of(e)));
+    }
+    torch::Tensor output = pick_tensor(result);
+    if (output.dim() == 0 || output.size(0) != size)
+      throw bad_input(path_, "model output has shape " + shape_of(output) + " for a batch of " +
+                                 std::to_string(size) + " probes; expected the batch size first");
+    if (output.is_complex()) throw bad_input(path_, "model output is complex; need real numbers");
+    output = output.to(torch::kFloat32).reshape({size, -1}).contiguous();
+    if (output.size(1) == 0) throw bad_input(path_, "model output is empty");
+    if (!torch::isfinite(output).all().item<bool>())
+      throw bad_input(path_, "model output contains NaN or Inf");
+    return output;
+  }
+
+  // A model may return a tensor, a tuple or list (first tensor), or a dict (--output KEY).
+  torch::Tensor pick_tensor(const c10::IValue& value) {
+    if (value.isTensor()) return value.toTensor();
+    if (value.isTuple() || value.isList()) {
+      auto items = value.isTuple() ? value.toTupleRef().elements().vec() : value.toListRef().vec();
+      for (const auto& item : items)
+        if (item.isTensor()) return item.toTensor();
+      throw bad_input(path_, "model returned a tuple or list without a tensor");
+    }
+    if (value.isGenericDict()) {
+      auto dict = value.toGenericDict();
+      std::string keys;
+      for (const auto& entry : dict) {
+        std::string key = entry.key().isString() ? entry.key().toStringRef() : "?";
+        keys += (keys.empty() ? "" : ", ") + key;
+        if (!options_.output_key.empty() && key == options_.output_key && entry.value().isTensor())
+          return entry.value().toTensor();
+      }
+      if (options_.output_key.empty())
+        throw bad_input(path_, "model returns a dict; choose an entry with --output KEY (keys: " + keys + ")");
+      throw bad_input(path_, "model output has no tensor entry '" + options_.output_key + "' (keys: " + keys + ")");
+    }
+    throw bad_input(path_, std::string("model returned ") + value.tagKind() + ", not a tensor");
+  }
+
+  static std::string shape_of(const torch::Tensor& t) {
+    std::string shape = "[";
+    for (int i = 0; i < t.dim(); ++i) shape += (i ? ", " : "") + std::to_string(t.size(i));
+    return shape + "]";
+  }
+
+  std::string path_;
+  torch::jit::Module module_;
+  ModelOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<Model> load_torchscript(const std::string& path, const ModelOptions& options) {
+  check_readable_file(path);
+  torch::jit::Module module;
+  try {
+    module = torch::jit::load(path, torch::kCPU);
+  } catch (const std::exception& e) {
+    throw bad_input(path, load_problem(what_of(e)));
+  }
+  module.eval();
+  return std::make_unique<TorchModel>(path, std::move(module), options);
+}
+
+void set_inference_threads(int threads) {
+  unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  at::set_num_threads(threads > 0 ? threads : static_cast<int>(cores));
+}
+
+int inference_threads() { return at::get_num_threads(); }
+
+std::string torch_version() { return TORCH_VERSION; }
+
+}  // namespace sacjc

@@ -1,0 +1,147 @@
+// The probe pipeline of METHOD.md steps 1-3: seeds -> resize -> JPEG round trip -> (transpose)
+// -> channel order, [0,1] scaling, mean/std. The SHA-256 is taken over the 8-bit images after
+// the round trip, so two runs that report the same hash fed the models the same pixels.
+#include "sacjc/probes.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "sacjc/error.h"
+#include "sacjc/jpeg.h"
+#include "sacjc/sha256.h"
+
+namespace sacjc {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_image_file(const fs::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".jpg" || ext == ".jpeg" || ext == ".png" || ext == ".bmp";
+}
+
+Image transposed(const Image& image) {
+  Image out{image.width, image.height, std::vector<std::uint8_t>(image.rgb.size())};
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x)
+      std::copy_n(&image.rgb[(static_cast<std::size_t>(y) * image.width + x) * 3], 3,
+                  &out.rgb[(static_cast<std::size_t>(x) * image.height + y) * 3]);
+  return out;
+}
+
+// Per-channel value: mean/std lists hold 0 values (identity), 1 (shared) or one per channel.
+float pick(const std::vector<float>& values, int channel, float fallback) {
+  if (values.empty()) return fallback;
+  return values.size() == 1 ? values[0] : values[channel];
+}
+
+void check_options(const ProbeOptions& options) {
+  if (options.height < 1 || options.width < 1)
+    throw Error(ExitCode::kUsage, "input size must be positive");
+  if (static_cast<long>(options.height) * options.width > 16384L * 16384L)
+    throw Error(ExitCode::kUsage, "input size is too large (at most 16384x16384 pixels)");
+  if (options.quality < 1 || options.quality > 100)
+    throw Error(ExitCode::kUsage, "JPEG quality must be 1..100, got " + std::to_string(options.quality));
+  int channels = options.channels == Channels::kGray ? 1 : 3;
+  for (const auto* list : {&options.mean, &options.std})
+    if (list->size() > 1 && static_cast<int>(list->size()) != channels)
+      throw Error(ExitCode::kUsage, "--mean and --std take 1 or " + std::to_string(channels) +
+                                        " values for " + to_string(options.channels) + " input");
+  for (float s : options.std)
+    if (!(s > 0)) throw Error(ExitCode::kUsage, "--std values must be positive");
+}
+
+// Appends one probe image to the NCHW tensor in the requested channel order and scaling.
+void append_tensor(const Image& image, const ProbeOptions& options, std::vector<float>& values) {
+  const std::size_t plane = static_cast<std::size_t>(image.height) * image.width;
+  const std::uint8_t* px = image.rgb.data();
+  if (options.channels == Channels::kGray) {
+    float mean = pick(options.mean, 0, 0.f), std = pick(options.std, 0, 1.f);
+    for (std::size_t i = 0; i < plane; ++i) {
+      float luma = (0.299f * px[3 * i] + 0.587f * px[3 * i + 1] + 0.114f * px[3 * i + 2]) / 255.f;
+      values.push_back((luma - mean) / std);
+    }
+    return;
+  }
+  for (int c = 0; c < 3; ++c) {
+    int source = options.channels == Channels::kBgr ? 2 - c : c;
+    float mean = pick(options.mean, c, 0.f), std = pick(options.std, c, 1.f);
+    for (std::size_t i = 0; i < plane; ++i) values.push_back((px[3 * i + source] / 255.f - mean) / std);
+  }
+}
+
+}  // namespace
+
+std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
+  std::error_code ec;
+  if (!fs::is_directory(directory, ec))
+    throw bad_input(directory, fs::exists(directory, ec) ? "not a directory" : "no such directory");
+  std::vector<fs::path> files;
+  try {
+    for (const auto& entry : fs::directory_iterator(directory))
+      if (entry.is_regular_file() && is_image_file(entry.path())) files.push_back(entry.path());
+  } catch (const fs::filesystem_error& e) {
+    throw bad_input(directory, std::string("cannot list directory: ") + e.code().message());
+  }
+  if (files.empty()) throw bad_input(directory, "no JPEG, PNG or BMP images in the probe directory");
+  if (count > static_cast<int>(files.size()))
+    throw bad_input(directory, "holds " + std::to_string(files.size()) + " images but " +
+                                   std::to_string(count) + " probes were requested (-n)");
+  std::sort(files.begin(), files.end(),
+            [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+  if (count > 0) files.resize(count);
+  std::vector<Seed> seeds;
+  for (const auto& file : files) seeds.push_back({file.filename().string(), read_image(file.string())});
+  return seeds;
+}
+
+Image make_probe_image(const Image& seed, const ProbeOptions& options) {
+  // With --transpose the model sees width x height, so resize to the transposed shape first.
+  int h = options.transpose ? options.width : options.height;
+  int w = options.transpose ? options.height : options.width;
+  Image probe = jpeg_round_trip(fit_to_size(seed, h, w), options.quality);
+  return options.transpose ? transposed(probe) : probe;
+}
+
+ProbeSet make_probes(const ProbeOptions& options) {
+  check_options(options);
+  std::vector<Seed> seeds = options.directory.empty()
+                                ? builtin_seeds(options.count)
+                                : read_seed_directory(options.directory, options.count);
+  ProbeSet set;
+  set.count = static_cast<int>(seeds.size());
+  set.channels = options.channels == Channels::kGray ? 1 : 3;
+  set.height = options.height;
+  set.width = options.width;
+  set.source = options.directory.empty() ? "built-in" : options.directory;
+  set.values.reserve(static_cast<std::size_t>(set.count) * set.channels * set.height * set.width);
+  Sha256 hash;
+  hash.update("sacjc-probes-v1 " + std::to_string(set.count) + " " + std::to_string(set.height) +
+              "x" + std::to_string(set.width) + "\n");
+  for (const Seed& seed : seeds) {
+    Image probe = make_probe_image(seed.image, options);
+    hash.update(probe.rgb.data(), probe.rgb.size());
+    append_tensor(probe, options, set.values);
+    set.names.push_back(seed.name);
+  }
+  set.sha256 = hash.hex_digest();
+  return set;
+}
+
+Channels parse_channels(const std::string& text) {
+  if (text == "rgb") return Channels::kRgb;
+  if (text == "bgr") return Channels::kBgr;
+  if (text == "gray" || text == "grey") return Channels::kGray;
+  throw Error(ExitCode::kUsage, "--channels must be rgb, bgr or gray, got '" + text + "'");
+}
+
+std::string to_string(Channels channels) {
+  switch (channels) {
+    case Channels::kRgb: return "rgb";
+    case Channels::kBgr: return "bgr";
+    case Channels::kGray: return "gray";
+  }
+  return "rgb";
+}
+
+}  // namespace sacjc
