@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <new>
 
 #include "sacjc/error.h"
 #include "sacjc/log.h"
@@ -52,7 +53,10 @@ int main(int argc, char** argv) {
     return fail(sacjc::ExitCode::kUsage, "no command given");
   } catch (const sacjc::Error& e) {
     return fail(e.code(), e.what());
+  } catch (const std::bad_alloc&) {
+    return fail(sacjc::ExitCode::kInternal, "out of memory (lower -n, --input-size or --batch-size)");
   } catch (const std::exception& e) {
-    return fail(sacjc::ExitCode::kInternal, std::string("unexpected: ") + e.what());
+    std::string what = e.what();
+    return fail(sacjc::ExitCode::kInternal, "unexpected: " + what.substr(0, what.find('\n')));
   }
 }

@@ -64,17 +64,10 @@ class TorchModel : public Model {
   Outputs forward(const ProbeSet& probes, const std::function<void(int)>& progress) override {
     c10::InferenceMode inference;
     const int batch = std::max(1, options_.batch_size);
-    const std::int64_t image_size = std::int64_t(probes.channels) * probes.height * probes.width;
     Outputs outputs;
     for (int start = 0; start < probes.count; start += batch) {
       int size = std::min(batch, probes.count - start);
-      // A copy per batch: a model that writes to its input must not change what the next
-      // model sees.
-      auto input = torch::from_blob(const_cast<float*>(probes.values.data()) + start * image_size,
-                                    {size, probes.channels, probes.height, probes.width},
-                                    torch::kFloat32)
-                       .clone();
-      torch::Tensor rows = run_batch(input, probes, size);
+      torch::Tensor rows = run_batch(probes, start, size);
       if (outputs.size() == 0) outputs.resize(probes.count, rows.size(1));
       if (rows.size(1) != outputs.cols())
         throw bad_input(path_, "output size changed between batches");
@@ -86,15 +79,25 @@ class TorchModel : public Model {
   }
 
  private:
-  torch::Tensor run_batch(const torch::Tensor& input, const ProbeSet& probes, int size) {
+  torch::Tensor run_batch(const ProbeSet& probes, int start, int size) {
+    const std::int64_t image_size = std::int64_t(probes.channels) * probes.height * probes.width;
     c10::IValue result;
     try {
+      // A copy per batch: a model that writes to its input must not change what the next
+      // model sees.
+      auto input = torch::from_blob(const_cast<float*>(probes.values.data()) + start * image_size,
+                                    {size, probes.channels, probes.height, probes.width},
+                                    torch::kFloat32)
+                       .clone();
       result = module_.forward({input});
     } catch (const std::exception& e) {
+      std::string what = what_of(e);
+      if (what.find("can't allocate memory") != std::string::npos)
+        throw Error(ExitCode::kInternal, path_ + ": out of memory running the model (lower --batch-size or --input-size)");
       throw bad_input(path_, "model failed on the probes (input " + std::to_string(size) + "x" +
                                  std::to_string(probes.channels) + "x" + std::to_string(probes.height) +
                                  "x" + std::to_string(probes.width) + "; see --input-size, --channels): " +
-                                 first_useful_line(what_of(e)));
+                                 first_useful_line(what));
     }
     torch::Tensor output = pick_tensor(result);
     if (output.dim() == 0 || output.size(0) != size)

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include <unistd.h>
+
 #include "sacjc/error.h"
 #include "sacjc/jpeg.h"
 #include "sacjc/sha256.h"
@@ -103,6 +105,16 @@ Image make_probe_image(const Image& seed, const ProbeOptions& options) {
   return options.transpose ? transposed(probe) : probe;
 }
 
+// Refuses a probe tensor larger than half of the machine's memory: a clear error rather than
+// the kernel's out-of-memory killer.
+void check_memory(const ProbeSet& set) {
+  double bytes = 4.0 * set.count * set.channels * set.height * set.width;
+  double physical = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGE_SIZE);
+  if (physical > 0 && bytes > physical / 2)
+    throw Error(ExitCode::kUsage, "the probes would need " + std::to_string(static_cast<long>(bytes / 1e9)) +
+                                      " GB, more than half of this machine's memory; lower -n or --input-size");
+}
+
 ProbeSet make_probes(const ProbeOptions& options) {
   check_options(options);
   std::vector<Seed> seeds = options.directory.empty()
@@ -113,6 +125,7 @@ ProbeSet make_probes(const ProbeOptions& options) {
   set.channels = options.channels == Channels::kGray ? 1 : 3;
   set.height = options.height;
   set.width = options.width;
+  check_memory(set);
   set.source = options.directory.empty() ? "built-in" : options.directory;
   set.values.reserve(static_cast<std::size_t>(set.count) * set.channels * set.height * set.width);
   Sha256 hash;

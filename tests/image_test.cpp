@@ -1,0 +1,80 @@
+#include "sacjc/image.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "sacjc/error.h"
+#include "test_images.h"
+
+namespace sacjc {
+namespace {
+
+ExitCode error_code_of(const std::function<void()>& action, std::string* message = nullptr) {
+  try {
+    action();
+  } catch (const Error& e) {
+    if (message) *message = e.what();
+    return e.code();
+  }
+  return ExitCode::kIndependent;
+}
+
+TEST(ImageTest, PngRoundTripIsLossless) {
+  Image image = test_noise(20, 30, 1);
+  std::string path = testing::TempDir() + "image_test.png";
+  write_png(path, image);
+  Image back = read_image(path);
+  EXPECT_EQ(back.height, 20);
+  EXPECT_EQ(back.width, 30);
+  EXPECT_EQ(back.rgb, image.rgb);
+}
+
+TEST(ImageTest, FitToSameSizeIsIdentity) {
+  Image image = test_noise(16, 16, 2);
+  EXPECT_EQ(fit_to_size(image, 16, 16).rgb, image.rgb);
+}
+
+TEST(ImageTest, FitCropsTheCentreInsteadOfStretching) {
+  // Left third red, middle third green, right third blue; a square crop keeps only green.
+  Image image{10, 30, std::vector<std::uint8_t>(10 * 30 * 3, 0)};
+  for (int y = 0; y < 10; ++y)
+    for (int x = 0; x < 30; ++x) image.rgb[(y * 30 + x) * 3 + x / 10] = 255;
+  Image square = fit_to_size(image, 5, 5);
+  ASSERT_EQ(square.rgb.size(), 5u * 5 * 3);
+  for (int i = 0; i < 25; ++i) {
+    EXPECT_EQ(square.rgb[i * 3 + 0], 0);
+    EXPECT_EQ(square.rgb[i * 3 + 1], 255);
+    EXPECT_EQ(square.rgb[i * 3 + 2], 0);
+  }
+}
+
+TEST(ImageTest, FitEnlargesSmallImages) {
+  Image image = fit_to_size(test_gradient(8, 8), 32, 24);
+  EXPECT_EQ(image.height, 32);
+  EXPECT_EQ(image.width, 24);
+}
+
+TEST(ImageTest, MissingFileIsBadInputNamingIt) {
+  std::string message;
+  EXPECT_EQ(error_code_of([] { read_image("/nonexistent/seed.png"); }, &message), ExitCode::kBadInput);
+  EXPECT_NE(message.find("/nonexistent/seed.png"), std::string::npos);
+}
+
+TEST(ImageTest, TruncatedFileIsBadInput) {
+  Image image = test_noise(32, 32, 3);
+  std::string path = testing::TempDir() + "image_test_truncated.png";
+  write_png(path, image);
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() / 3);
+  EXPECT_EQ(error_code_of([&] { read_image(path); }), ExitCode::kBadInput);
+}
+
+TEST(ImageTest, DecodesFromMemory) {
+  std::vector<std::uint8_t> junk(100, 7);
+  EXPECT_EQ(error_code_of([&] { decode_image(junk.data(), junk.size(), "junk"); }), ExitCode::kBadInput);
+}
+
+}  // namespace
+}  // namespace sacjc
