@@ -1,0 +1,9 @@
+#!/bin/sh
+# Installs everything sacjc needs to build and test, from Debian 12's packages only (as root).
+set -eu
+apt-get update -q
+DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+  build-essential cmake ninja-build pkg-config \
+  libtorch-dev libturbojpeg0-dev libopencv-dev libcli11-dev libeigen3-dev libspdlog-dev \
+  nlohmann-json3-dev libgtest-dev \
+  python3 python3-torch python3-torchvision python3-pil python3-numpy dataset-fashion-mnist

@@ -1,0 +1,43 @@
+# Shared set-up for the CLI tests: each test is one bash script that runs the real binary and
+# checks one behaviour. CTest passes SACJC (the binary), SOURCE (the repository), MODELS (test
+# models from scripts/make_test_models.py) and WORK (a scratch directory for this test).
+set -euo pipefail
+: "${SACJC:?}" "${SOURCE:?}" "${MODELS:?}" "${WORK:?}"
+rm -rf "$WORK" && mkdir -p "$WORK"
+DEMO="$SOURCE/data/demo"
+PYTHON=/usr/bin/python3
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# run CMD...: runs a command, keeping its exit code in $code, stdout in $WORK/out, stderr in $WORK/err.
+run() {
+  set +e
+  "$@" >"$WORK/out" 2>"$WORK/err"
+  code=$?
+  set -e
+}
+
+# expect_exit CODE CMD...: runs CMD and fails the test unless it exits with CODE.
+expect_exit() {
+  local want=$1; shift
+  run "$@"
+  if [ "$code" != "$want" ]; then
+    echo "--- stdout"; cat "$WORK/out"; echo "--- stderr"; cat "$WORK/err"
+    fail "expected exit $want, got $code: $*"
+  fi
+}
+
+# expect_error_line TEXT: stderr is exactly one line, starting "sacjc: error:" and containing TEXT.
+expect_error_line() {
+  [ "$(wc -l <"$WORK/err")" = 1 ] || { cat "$WORK/err"; fail "stderr is not one line"; }
+  grep -q '^sacjc: error: ' "$WORK/err" || fail "stderr does not start with 'sacjc: error:'"
+  grep -qF -- "$1" "$WORK/err" || { cat "$WORK/err"; fail "stderr does not mention '$1'"; }
+  [ ! -s "$WORK/out" ] || fail "an error printed a report on stdout"
+}
+
+# json_field FIELD [FILE]: prints a field of a JSON report (dotted path).
+json_field() {
+  "$PYTHON" -c 'import json,sys; v=json.load(open(sys.argv[2]))
+for k in sys.argv[1].split("."): v=v[int(k)] if isinstance(v,list) else v[k]
+print(v)' "$1" "${2:-$WORK/out}"
+}
