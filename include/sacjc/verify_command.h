@@ -5,19 +5,14 @@
 #include <optional>
 #include <string>
 
-#include "sacjc/probes.h"
+#include "sacjc/pipeline.h"
 
 namespace sacjc {
 
 struct VerifyOptions {
   std::string victim;
   std::string suspect;
-  ProbeOptions probes;
-  std::string input_size = "224";  // "N" or "HxW"
-  std::string channels = "rgb";
-  int threads = 0;  // 0: one per core
-  int batch_size = 32;
-  std::string output_key;
+  PipelineOptions pipeline;
   std::optional<double> threshold;
   std::string format = "text";
   std::string heatmap;  // PNG path, or empty

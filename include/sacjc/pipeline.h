@@ -1,0 +1,44 @@
+// The steps every command shares: the probe and model flags, and turning one model file into
+// its correlation matrix on a probe set. Commands differ only in what they compare.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <Eigen/Dense>
+#include <string>
+
+#include "sacjc/model.h"
+#include "sacjc/probes.h"
+#include "sacjc/report.h"
+
+namespace sacjc {
+
+// Flags for probes and models, as the user typed them.
+struct PipelineOptions {
+  ProbeOptions probes;
+  std::string input_size = "224";  // "N" or "HxW"
+  std::string channels = "rgb";
+  int threads = 0;  // 0: one per core
+  ModelOptions model;
+};
+
+// Binds --probes, -n, --input-size, -q, --transpose, --channels, --mean, --std, --output,
+// --batch-size and --threads.
+void add_pipeline_options(CLI::App* command, PipelineOptions& options);
+
+// Parses the textual flags into options.probes and sets the thread count. Usage errors throw.
+void apply_pipeline_options(PipelineOptions& options);
+
+// A loaded model and what the reports say about it.
+struct LoadedModel {
+  ModelInfo info;  // output_size is filled in by correlate
+  std::unique_ptr<Model> model;
+};
+
+// Loads a TorchScript file and hashes it. Bad files throw bad-input Errors naming `path`.
+LoadedModel load_model(const std::string& path, const ModelOptions& options);
+
+// Runs the model on the probes (with a progress bar on a terminal) and returns its
+// correlation matrix. A model failing on the probes throws a bad-input Error naming it.
+Eigen::MatrixXf correlate(LoadedModel& model, const ProbeSet& probes, const std::string& label);
+
+}  // namespace sacjc

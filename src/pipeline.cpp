@@ -1,0 +1,66 @@
+// Shared flags and the per-model step of every command: load, forward, correlate.
+#include "sacjc/pipeline.h"
+
+#include <cstdio>
+
+#include "sacjc/correlation.h"
+#include "sacjc/error.h"
+#include "sacjc/log.h"
+#include "sacjc/sha256.h"
+
+namespace sacjc {
+namespace {
+
+// "224" or "224x192" (height x width).
+void parse_input_size(const std::string& text, ProbeOptions& probes) {
+  int h = 0, w = 0;
+  char x = 0, extra = 0;
+  int fields = std::sscanf(text.c_str(), "%d%c%d%c", &h, &x, &w, &extra);
+  if (fields == 1) w = h;
+  if (!((fields == 1) || (fields == 3 && (x == 'x' || x == 'X'))) || h < 1 || w < 1)
+    throw Error(ExitCode::kUsage, "--input-size must be N or HxW with positive integers, got '" + text + "'");
+  probes.height = h;
+  probes.width = w;
+}
+
+}  // namespace
+
+void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
+  cmd->add_option("--probes", o.probes.directory, "Directory of seed images (JPEG/PNG/BMP, sorted by name); default: the built-in set");
+  cmd->add_option("-n,--num-probes", o.probes.count, "Number of probes (default: all seed images)")->check(CLI::Range(2, 1000000));
+  cmd->add_option("--input-size", o.input_size, "Model input size, N or HxW")->capture_default_str();
+  cmd->add_option("-q,--quality", o.probes.quality, "JPEG quality of the probes")->capture_default_str()->check(CLI::Range(1, 100));
+  cmd->add_flag("--transpose", o.probes.transpose, "Swap height and width of each probe after compression");
+  cmd->add_option("--channels", o.channels, "Input channel order: rgb, bgr or gray")->capture_default_str()->check(CLI::IsMember({"rgb", "bgr", "gray"}));
+  cmd->add_option("--mean", o.probes.mean, "Per-channel mean subtracted after scaling to [0,1] (e.g. 0.485,0.456,0.406)")->delimiter(',');
+  cmd->add_option("--std", o.probes.std, "Per-channel std divided by after the mean (e.g. 0.229,0.224,0.225)")->delimiter(',');
+  cmd->add_option("--output", o.model.output_key, "For models that return a dict: the entry to use");
+  cmd->add_option("--batch-size", o.model.batch_size, "Probes per forward pass")->capture_default_str()->check(CLI::Range(1, 65536));
+  cmd->add_option("--threads", o.threads, "Inference threads (default: one per core)")->check(CLI::Range(1, 1024));
+}
+
+void apply_pipeline_options(PipelineOptions& o) {
+  parse_input_size(o.input_size, o.probes);
+  o.probes.channels = parse_channels(o.channels);
+  set_inference_threads(o.threads);
+}
+
+LoadedModel load_model(const std::string& path, const ModelOptions& options) {
+  LoadedModel loaded;
+  loaded.model = load_torchscript(path, options);
+  loaded.info = {path, sha256_file(path), 0};
+  return loaded;
+}
+
+Eigen::MatrixXf correlate(LoadedModel& loaded, const ProbeSet& probes, const std::string& label) {
+  Outputs outputs;
+  {
+    ProgressBar bar(label, probes.count);
+    outputs = loaded.model->forward(probes, [&](int done) { bar.update(done); });
+  }
+  loaded.info.output_size = outputs.cols();
+  spdlog::info("{}: {} outputs per probe", loaded.info.path, outputs.cols());
+  return correlation_matrix(outputs);
+}
+
+}  // namespace sacjc
