@@ -70,10 +70,28 @@ Image fit_to_size(const Image& image, int height, int width) {
   return out;
 }
 
-void draw_text(Image& image, int x, int y, const std::string& text) {
+Image blank_image(int height, int width, Color background) {
+  Image image{height, width, std::vector<std::uint8_t>(static_cast<std::size_t>(height) * width * 3)};
+  for (std::size_t i = 0; i < image.rgb.size(); i += 3)
+    image.rgb[i] = background.r, image.rgb[i + 1] = background.g, image.rgb[i + 2] = background.b;
+  return image;
+}
+
+// The canvas holds RGB, so colours go in as (r, g, b) in OpenCV's first three slots.
+void draw_line(Image& image, int x0, int y0, int x1, int y1, Color color, int thickness) {
   cv::Mat canvas = as_mat(image);
-  cv::putText(canvas, text, cv::Point(x, y + 12), cv::FONT_HERSHEY_SIMPLEX, 0.4,
-              cv::Scalar(255, 255, 255), 1, cv::LINE_AA);
+  cv::line(canvas, {x0, y0}, {x1, y1}, cv::Scalar(color.r, color.g, color.b), thickness, cv::LINE_AA);
+}
+
+void draw_circle(Image& image, int x, int y, int radius, Color color) {
+  cv::Mat canvas = as_mat(image);
+  cv::circle(canvas, {x, y}, radius, cv::Scalar(color.r, color.g, color.b), cv::FILLED, cv::LINE_AA);
+}
+
+void draw_text(Image& image, int x, int y, const std::string& text, Color color, double scale) {
+  cv::Mat canvas = as_mat(image);
+  cv::putText(canvas, text, cv::Point(x, y + static_cast<int>(12 * scale)), cv::FONT_HERSHEY_SIMPLEX,
+              0.4 * scale, cv::Scalar(color.r, color.g, color.b), 1, cv::LINE_AA);
 }
 
 void write_png(const std::string& path, const Image& image) {

@@ -8,13 +8,16 @@
 #include "sacjc/error.h"
 #include "sacjc/log.h"
 #include "sacjc/model.h"
+#include "sacjc/calibrate_command.h"
+#include "sacjc/evaluate_command.h"
 #include "sacjc/verify_command.h"
 #include "sacjc/version.h"
 
 namespace {
 
 constexpr const char* kExitCodes =
-    "Exit codes: 0 independent, 1 stolen, 2 usage error, 3 bad input (model, image or file), "
+    "Exit codes: 0 independent (verify) or success, 1 stolen (verify), 2 usage error, 3 bad input "
+    "(model, image or file; evaluate and calibrate: some model failed, the rest are reported), "
     "4 internal error.";
 
 int fail(sacjc::ExitCode code, const std::string& message) {
@@ -37,6 +40,10 @@ int main(int argc, char** argv) {
 
   sacjc::VerifyOptions verify;
   CLI::App* verify_cmd = sacjc::add_verify_command(app, verify);
+  sacjc::EvaluateOptions evaluate;
+  CLI::App* evaluate_cmd = sacjc::add_evaluate_command(app, evaluate);
+  sacjc::CalibrateOptions calibrate;
+  CLI::App* calibrate_cmd = sacjc::add_calibrate_command(app, calibrate);
 
   try {
     app.parse(argc, argv);
@@ -50,6 +57,8 @@ int main(int argc, char** argv) {
   sacjc::setup_logging(verbosity);
   try {
     if (*verify_cmd) return sacjc::run_verify(verify);
+    if (*evaluate_cmd) return sacjc::run_evaluate(evaluate);
+    if (*calibrate_cmd) return sacjc::run_calibrate(calibrate);
     return fail(sacjc::ExitCode::kUsage, "no command given");
   } catch (const sacjc::Error& e) {
     return fail(e.code(), e.what());

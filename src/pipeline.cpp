@@ -1,11 +1,15 @@
 // Shared flags and the per-model step of every command: load, forward, correlate.
 #include "sacjc/pipeline.h"
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <fstream>
 
 #include "sacjc/correlation.h"
 #include "sacjc/error.h"
 #include "sacjc/log.h"
+#include "sacjc/score.h"
 #include "sacjc/sha256.h"
 
 namespace sacjc {
@@ -55,12 +59,51 @@ LoadedModel load_model(const std::string& path, const ModelOptions& options) {
 Eigen::MatrixXf correlate(LoadedModel& loaded, const ProbeSet& probes, const std::string& label) {
   Outputs outputs;
   {
-    ProgressBar bar(label, probes.count);
+    ProgressBar bar(label, label.empty() ? 0 : probes.count);  // no label: no bar
     outputs = loaded.model->forward(probes, [&](int done) { bar.update(done); });
   }
   loaded.info.output_size = outputs.cols();
   spdlog::info("{}: {} outputs per probe", loaded.info.path, outputs.cols());
   return correlation_matrix(outputs);
+}
+
+std::vector<ModelResult> measure_models(const Eigen::MatrixXf& victim, const std::vector<ZooEntry>& entries,
+                                        const ProbeSet& probes, const ModelOptions& options) {
+  std::vector<ModelResult> results;
+  ProgressBar bar("models", static_cast<int>(entries.size()));
+  for (const ZooEntry& entry : entries) {
+    ModelResult result{entry, std::nullopt, "", {entry.path, "", 0}};
+    try {
+      LoadedModel model = load_model(entry.path, options);
+      Eigen::MatrixXf matrix = correlate(model, probes, "");
+      result.distance = mean_absolute_distance(victim, matrix);
+      result.info = model.info;
+    } catch (const Error& e) {
+      if (e.code() != ExitCode::kBadInput) throw;
+      result.error = e.what();
+      spdlog::warn("{}", e.what());
+    }
+    results.push_back(result);
+    bar.update(static_cast<int>(results.size()));
+  }
+  return results;
+}
+
+void write_file_atomically(const std::string& path, const std::string& contents) {
+  std::string temporary = path + ".tmp-" + std::to_string(getpid());
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << contents;
+    out.flush();
+    if (!out) {
+      std::remove(temporary.c_str());
+      throw bad_input(path, "cannot write file (check the directory exists and is writable)");
+    }
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::remove(temporary.c_str());
+    throw bad_input(path, "cannot write file");
+  }
 }
 
 }  // namespace sacjc

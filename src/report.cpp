@@ -1,11 +1,8 @@
-// Report writers. nlohmann-json is included here only. Numbers keep full precision in JSON;
-// the text report rounds for reading.
+// Text reports for people: aligned, rounded for reading. JSON is in json_io.cpp.
 #include "sacjc/report.h"
 
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
-#include "sacjc/version.h"
 
 namespace sacjc {
 namespace {
@@ -16,51 +13,27 @@ std::string format(const char* pattern, double value) {
   return text;
 }
 
-nlohmann::json model_json(const ModelInfo& model) {
-  return {{"path", model.path}, {"sha256", model.sha256}, {"output_size", model.output_size}};
-}
-
 std::string size_text(const ProbeOptions& o) {
   return std::to_string(o.height) + "x" + std::to_string(o.width);
 }
 
-}  // namespace
-
-std::string format_json(const VerifyReport& r) {
-  const ProbeOptions& o = r.probe_options;
-  nlohmann::json json = {
-      {"schema_version", kReportSchemaVersion},
-      {"sacjc_version", SACJC_VERSION},
-      {"command", "verify"},
-      {"victim", model_json(r.victim)},
-      {"suspect", model_json(r.suspect)},
-      {"probes",
-       {{"source", r.probe_source},
-        {"count", r.probe_count},
-        {"input_size", {o.height, o.width}},
-        {"jpeg_quality", o.quality},
-        {"jpeg_subsampling", "4:2:0"},
-        {"transpose", o.transpose},
-        {"channels", to_string(o.channels)},
-        {"mean", o.mean},
-        {"std", o.std},
-        {"sha256", r.probe_sha256}}},
-      {"distance", r.distance},
-      {"metric", "mad"},
-      {"threshold", r.threshold},
-      {"threshold_source", r.threshold_source},
-      {"verdict", to_string(r.verdict)},
-      {"threads", r.threads},
-      {"batch_size", r.batch_size},
-      {"timings_s",
-       {{"load", r.timings.load},
-        {"probes", r.timings.probes},
-        {"forward_victim", r.timings.victim},
-        {"forward_suspect", r.timings.suspect},
-        {"compare", r.timings.compare},
-        {"total", r.timings.total}}}};
-  return json.dump(2) + "\n";
+std::string probes_text(const ProbeOptions& o, int count, const std::string& source, const std::string& sha256) {
+  return std::to_string(count) + " from " + source + ", " + size_text(o) + " " + to_string(o.channels) +
+         ", JPEG quality " + std::to_string(o.quality) + " 4:2:0" + (o.transpose ? ", transposed" : "") +
+         " (sha256 " + sha256.substr(0, 12) + ")";
 }
+
+// Left-aligns `text` in a column of `width` characters.
+std::string cell(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
+}
+
+template <typename T>
+std::string optional_text(const std::optional<T>& value, const char* pattern) {
+  return value ? format(pattern, *value) : "-";
+}
+
+}  // namespace
 
 std::string format_text(const VerifyReport& r) {
   const ProbeOptions& o = r.probe_options;
@@ -73,13 +46,48 @@ std::string format_text(const VerifyReport& r) {
           r.victim.sha256.substr(0, 12) + ")\n";
   text += "suspect    " + r.suspect.path + "  (" + std::to_string(r.suspect.output_size) + " outputs, sha256 " +
           r.suspect.sha256.substr(0, 12) + ")\n";
-  text += "probes     " + std::to_string(r.probe_count) + " from " + r.probe_source + ", " + size_text(o) + " " +
-          to_string(o.channels) + ", JPEG quality " + std::to_string(o.quality) + " 4:2:0" +
-          (o.transpose ? ", transposed" : "") + " (sha256 " + r.probe_sha256.substr(0, 12) + ")\n";
+  text += "probes     " + probes_text(o, r.probe_count, r.probe_source, r.probe_sha256) + "\n";
+  if (!r.calibration.empty())
+    text += "p-value    " + format("%.3g", r.p_value) + " (normal fit), " + format("%.3g", r.p_value_empirical) +
+            " (rank) that an independent model is this close; " + r.calibration + "\n";
   text += "time       " + format("%.2f s", r.timings.total) + " (load " + format("%.2f", r.timings.load) +
           ", probes " + format("%.2f", r.timings.probes) + ", victim " + format("%.2f", r.timings.victim) +
           ", suspect " + format("%.2f", r.timings.suspect) + ", compare " + format("%.3f", r.timings.compare) +
           "; " + std::to_string(r.threads) + " threads)\n";
+  return text;
+}
+
+std::string format_text(const EvaluateReport& r) {
+  std::string text;
+  text += "victim     " + r.victim.path + "  (sha256 " + r.victim.sha256.substr(0, 12) + ")\n";
+  text += "probes     " + probes_text(r.probe_options, r.probe_count, r.probe_source, r.probe_sha256) + "\n";
+  text += "threshold  " + format("%.6f", r.threshold) + "  (" + r.threshold_source + ")\n";
+  text += "p-value    Welch's t-test, one-sided: stolen distances smaller than the baseline's\n\n";
+  text += cell("family", 22) + cell("models", 8) + cell("mean dist", 11) + cell("AUC", 7) + cell("p-value", 10) +
+          cell("prec", 7) + cell("recall", 7) + cell("F1", 7) + cell("FPR", 7) + cell("best thr", 10) + "best F1\n";
+  for (const FamilyResult& f : r.families) {
+    std::string models = std::to_string(f.models) + (f.errors ? "+" + std::to_string(f.errors) + "!" : "");
+    std::string mean = f.models ? format("%.5f", f.mean_distance) : "-";
+    const Confusion& c = f.at_threshold;
+    if (f.role == "independent") {
+      text += cell(f.family + " (indep.)", 22) + cell(models, 8) + cell(mean, 11) + cell("", 7) + cell("", 10) +
+              cell("", 7) + cell("", 7) + cell("", 7) + cell(format("%.3f", c.false_positive_rate()), 7) + "\n";
+      continue;
+    }
+    bool stats = f.note.empty() || f.auc;
+    text += cell(f.family, 22) + cell(models, 8) + cell(mean, 11) + cell(optional_text(f.auc, "%.3f"), 7) +
+            cell(f.welch ? format("%.2g", f.welch->p) : "-", 10) +
+            cell(stats ? format("%.3f", c.precision()) : "-", 7) + cell(stats ? format("%.3f", c.recall()) : "-", 7) +
+            cell(stats ? format("%.3f", c.f1()) : "-", 7) + cell(stats ? format("%.3f", c.false_positive_rate()) : "-", 7) +
+            cell(optional_text(f.best_f1_threshold, "%.5f"), 10) +
+            (f.best_f1_threshold ? format("%.3f", f.best_f1) : "-") + "\n";
+    if (!f.note.empty()) text += "  note: " + f.note + "\n";
+  }
+  text += "\n" + cell("distance", 11) + cell("role", 13) + cell("family", 22) + "model\n";
+  for (const ModelResult& m : r.models)
+    text += cell(m.distance ? format("%.5f", *m.distance) : "error", 11) + cell(m.entry.role, 13) +
+            cell(m.entry.family, 22) + m.entry.path + (m.error.empty() ? "" : "\n    " + m.error) + "\n";
+  text += "\n" + format("%.1f s", r.seconds) + "\n";
   return text;
 }
 

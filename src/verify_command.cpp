@@ -6,6 +6,8 @@
 #include <cstdio>
 
 #include "sacjc/error.h"
+#include "sacjc/evaluate_command.h"
+#include "sacjc/json_io.h"
 #include "sacjc/heatmap.h"
 #include "sacjc/log.h"
 #include "sacjc/report.h"
@@ -34,7 +36,8 @@ CLI::App* add_verify_command(CLI::App& app, VerifyOptions& o) {
   cmd->add_option("victim", o.victim, "Victim model (TorchScript file)")->required();
   cmd->add_option("suspect", o.suspect, "Suspect model (TorchScript file)")->required();
   add_pipeline_options(cmd, o.pipeline);
-  cmd->add_option("--threshold", o.threshold, "Stolen below this distance (default: measured, see README)");
+  auto* threshold = cmd->add_option("--threshold", o.threshold, "Stolen below this distance (default: measured, see README)");
+  cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")->excludes(threshold);
   cmd->add_option("--format", o.format, "Report format: text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--heatmap", o.heatmap, "Write the two correlation matrices and their difference to this PNG");
   return cmd;
@@ -47,8 +50,6 @@ int run_verify(VerifyOptions o) {
   VerifyReport report;
   report.threads = inference_threads();
   report.batch_size = o.pipeline.model.batch_size;
-  report.threshold = o.threshold.value_or(kDefaultThreshold);
-  report.threshold_source = o.threshold ? "--threshold" : kDefaultThresholdSource;
 
   // 1. Load both models (fails fast on a bad file before any work is done).
   auto step = Clock::now();
@@ -65,6 +66,9 @@ int run_verify(VerifyOptions o) {
   report.probe_sha256 = probes.sha256;
   report.timings.probes = seconds_since(step);
   spdlog::info("{} probes from {}, sha256 {}", probes.count, probes.source, probes.sha256);
+  OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info, probes, o.pipeline.probes);
+  report.threshold = threshold.value;
+  report.threshold_source = threshold.source;
 
   // 3. Forward passes and correlation matrices.
   step = Clock::now();
@@ -78,6 +82,11 @@ int run_verify(VerifyOptions o) {
   step = Clock::now();
   report.distance = mean_absolute_distance(c_victim, c_suspect);
   report.verdict = decide(report.distance, report.threshold);
+  if (threshold.calibration) {
+    report.calibration = o.calibration;
+    report.p_value = p_value_normal(*threshold.calibration, report.distance);
+    report.p_value_empirical = p_value_empirical(*threshold.calibration, report.distance);
+  }
   report.timings.compare = seconds_since(step);
   report.victim = victim.info;
   report.suspect = suspect.info;

@@ -1,5 +1,7 @@
 #include "sacjc/report.h"
 
+#include "sacjc/json_io.h"
+
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>

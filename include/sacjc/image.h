@@ -26,8 +26,16 @@ Image decode_image(const std::uint8_t* data, std::size_t size, const std::string
 // when enlarging). An image already of the target size is returned unchanged.
 Image fit_to_size(const Image& image, int height, int width);
 
-// Draws one line of white text with its top-left corner at (x, y), about 12 pixels high.
-void draw_text(Image& image, int x, int y, const std::string& text);
+// Drawing, for plots. Coordinates are pixels from the top-left corner.
+struct Color {
+  std::uint8_t r = 0, g = 0, b = 0;
+};
+Image blank_image(int height, int width, Color background);
+void draw_line(Image& image, int x0, int y0, int x1, int y1, Color color, int thickness = 1);
+void draw_circle(Image& image, int x, int y, int radius, Color color);  // filled
+// One line of text with its top-left corner at (x, y); scale 1 is about 12 pixels high.
+void draw_text(Image& image, int x, int y, const std::string& text, Color color = {255, 255, 255},
+               double scale = 1.0);
 
 // Writes a PNG; throws a bad-input Error naming the file on failure.
 void write_png(const std::string& path, const Image& image);

@@ -15,6 +15,13 @@ namespace sacjc {
 // Model outputs: one row per probe, each output flattened to d columns.
 using Outputs = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
+// What reports say about a model file.
+struct ModelInfo {
+  std::string path;
+  std::string sha256;
+  long output_size = 0;  // columns of the flattened output
+};
+
 class Model {
  public:
   virtual ~Model() = default;

@@ -6,9 +6,9 @@
 #include <Eigen/Dense>
 #include <string>
 
+#include "sacjc/evaluation.h"
 #include "sacjc/model.h"
 #include "sacjc/probes.h"
-#include "sacjc/report.h"
 
 namespace sacjc {
 
@@ -37,8 +37,18 @@ struct LoadedModel {
 // Loads a TorchScript file and hashes it. Bad files throw bad-input Errors naming `path`.
 LoadedModel load_model(const std::string& path, const ModelOptions& options);
 
-// Runs the model on the probes (with a progress bar on a terminal) and returns its
+// Runs the model on the probes (with a progress bar named `label` on a terminal, none if the
+// label is empty) and returns its
 // correlation matrix. A model failing on the probes throws a bad-input Error naming it.
 Eigen::MatrixXf correlate(LoadedModel& model, const ProbeSet& probes, const std::string& label);
+
+// Distances from the victim's matrix to each model's. A model that cannot be loaded or run
+// becomes a result with an error, and the rest go on. `progress` counts models.
+std::vector<ModelResult> measure_models(const Eigen::MatrixXf& victim, const std::vector<ZooEntry>& entries,
+                                        const ProbeSet& probes, const ModelOptions& options);
+
+// Writes `contents` to `path` through a temporary file and a rename, so a reader never sees a
+// half-written file. Throws a bad-input Error naming the path on failure.
+void write_file_atomically(const std::string& path, const std::string& contents);
 
 }  // namespace sacjc

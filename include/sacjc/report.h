@@ -1,22 +1,18 @@
-// What `sacjc verify` found, and its two renderings: text for people, JSON for scripts.
-// The JSON schema is documented in the README; bump kReportSchemaVersion on any change that
-// removes or renames a field.
+// What the commands found, and the text rendering for people (json_io.h has the JSON for
+// scripts, whose schema is documented in the README; bump kReportSchemaVersion on any change
+// that removes or renames a field).
 #pragma once
 
 #include <string>
 
+#include "sacjc/evaluation.h"
+#include "sacjc/model.h"
 #include "sacjc/probes.h"
 #include "sacjc/score.h"
 
 namespace sacjc {
 
 constexpr int kReportSchemaVersion = 1;
-
-struct ModelInfo {
-  std::string path;
-  std::string sha256;
-  long output_size = 0;  // columns of the flattened output
-};
 
 struct Timings {  // seconds
   double load = 0, probes = 0, victim = 0, suspect = 0, compare = 0, total = 0;
@@ -32,12 +28,15 @@ struct VerifyReport {
   double threshold = 0;
   std::string threshold_source;
   Verdict verdict = Verdict::kIndependent;
+  std::string calibration;  // the --calibration file, if any; then the p-values are set
+  double p_value = 1;            // normal fit to the calibration's independent distances
+  double p_value_empirical = 1;  // rank among them
   int threads = 0;
   int batch_size = 0;
   Timings timings;
 };
 
 std::string format_text(const VerifyReport& report);
-std::string format_json(const VerifyReport& report);
+std::string format_text(const EvaluateReport& report);
 
 }  // namespace sacjc

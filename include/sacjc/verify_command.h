@@ -14,6 +14,7 @@ struct VerifyOptions {
   std::string suspect;
   PipelineOptions pipeline;
   std::optional<double> threshold;
+  std::string calibration;  // calibration file: its threshold, and p-values in the report
   std::string format = "text";
   std::string heatmap;  // PNG path, or empty
 };

@@ -1,0 +1,47 @@
+// A calibration: the threshold for one victim, probe set and metric, picked from the distances
+// of known-independent models for a target false-positive rate, and the distance distribution
+// behind it, so verify can say how unusual a suspect's distance is.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sacjc/probes.h"
+
+namespace sacjc {
+
+constexpr int kCalibrationVersion = 1;
+
+struct Calibration {
+  std::string victim_sha256;
+  std::string probe_sha256;  // the probes the distances were measured on
+  ProbeOptions probe_options;
+  int probe_count = 0;
+  std::string metric = "mad";
+  double target_fpr = 0.01;
+  double threshold = 0;
+  std::vector<std::string> independent_paths;
+  std::vector<double> independent;  // distances of the independent models, same order
+  std::vector<std::string> stolen_paths;
+  std::vector<double> stolen;
+};
+
+// Picks the threshold: the largest one with at most target_fpr of the independent models below
+// it (stats.h threshold_for_fpr). Throws a usage Error without independent distances.
+double calibrated_threshold(const std::vector<double>& independent, double target_fpr);
+
+// One-sided p-value of a suspect's distance under the independent models' distribution, from a
+// normal fit (mean and sample std of the independent distances). Needs two or more models.
+double p_value_normal(const Calibration& calibration, double distance);
+
+// Rank-based p-value, (1 + #independent at or below the distance) / (m + 1); never below
+// 1/(m+1), so with few calibration models it cannot be small.
+double p_value_empirical(const Calibration& calibration, double distance);
+
+// Checks that a calibration fits this victim and probe set; throws a bad-input Error naming
+// `path` and the mismatch otherwise.
+void check_calibration_fits(const Calibration& calibration, const std::string& path,
+                            const std::string& victim_sha256, const std::string& probe_sha256,
+                            const ProbeOptions& options);
+
+}  // namespace sacjc

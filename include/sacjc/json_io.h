@@ -1,0 +1,21 @@
+// Every JSON document sacjc writes or reads: verify and evaluate reports, calibration files.
+// nlohmann-json is included by src/json_io.cpp only. No NaN or Inf is ever written: a missing
+// statistic is null.
+#pragma once
+
+#include <string>
+
+#include "sacjc/calibration.h"
+#include "sacjc/report.h"
+
+namespace sacjc {
+
+std::string format_json(const VerifyReport& report);
+std::string format_json(const EvaluateReport& report);
+std::string format_json(const Calibration& calibration);
+
+// Reads a calibration file written by `sacjc calibrate`. Anything malformed, or a newer
+// version, is a bad-input Error naming the file.
+Calibration read_calibration(const std::string& path);
+
+}  // namespace sacjc

@@ -1,0 +1,24 @@
+// Model-zoo manifests: which models are stolen copies of the victim and which are independent.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sacjc {
+
+struct ZooEntry {
+  std::string path;      // resolved against the manifest's directory
+  std::string role;      // "stolen" or "independent"
+  std::string family;    // attack family for stolen models; group name for independent ones
+  std::string baseline;  // stolen only: the independent group it is measured against
+};
+
+// The independent group a stolen family is compared with when the manifest does not say.
+constexpr const char* kDefaultBaseline = "independent";
+
+// Reads a TSV with the header `file<TAB>role<TAB>family` and an optional fourth column
+// `baseline`. Rows with role `victim` are skipped; blank lines and lines starting with '#' are
+// ignored. Throws a bad-input Error naming the file and line for anything else it cannot use.
+std::vector<ZooEntry> read_manifest(const std::string& path);
+
+}  // namespace sacjc

@@ -1,0 +1,12 @@
+// The evaluation picture: ROC curves per stolen family, and every model's distance to the
+// victim by family with the threshold marked. Drawn with image.h, so no plotting library.
+#pragma once
+
+#include "sacjc/evaluation.h"
+#include "sacjc/image.h"
+
+namespace sacjc {
+
+Image render_evaluation_plot(const EvaluateReport& report);
+
+}  // namespace sacjc

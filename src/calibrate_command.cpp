@@ -1,0 +1,68 @@
+// `sacjc calibrate`: measure known models once, pick the threshold for the target
+// false-positive rate, and keep the distances so verify can give p-values later.
+#include "sacjc/calibrate_command.h"
+
+#include <cstdio>
+
+#include "sacjc/calibration.h"
+#include "sacjc/error.h"
+#include "sacjc/evaluate_command.h"
+#include "sacjc/json_io.h"
+#include "sacjc/log.h"
+
+namespace sacjc {
+
+CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
+  CLI::App* cmd = app.add_subcommand("calibrate", "Pick the threshold for a target false-positive rate from known-independent models");
+  cmd->add_option("victim", o.victim, "Victim model (TorchScript file)")->required();
+  cmd->add_option("--independent", o.independent, "Models known to be independent of the victim");
+  cmd->add_option("--stolen", o.stolen, "Models known to be copies (reported, not used for the threshold)");
+  cmd->add_option("--manifest", o.manifest, "TSV of models (file, role, family) instead of or besides the lists");
+  add_pipeline_options(cmd, o.pipeline);
+  cmd->add_option("--fpr", o.fpr, "Target false-positive rate on independent models")->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("-o,--output", o.output, "Calibration file to write (JSON)")->required();
+  return cmd;
+}
+
+int run_calibrate(CalibrateOptions o) {
+  apply_pipeline_options(o.pipeline);
+  std::vector<ZooEntry> entries = zoo_entries(o.manifest, o.stolen, o.independent);
+
+  ProbeSet probes = make_probes(o.pipeline.probes);
+  LoadedModel victim = load_model(o.victim, o.pipeline.model);
+  Eigen::MatrixXf victim_matrix = correlate(victim, probes, "victim");
+  std::vector<ModelResult> models = measure_models(victim_matrix, entries, probes, o.pipeline.model);
+
+  Calibration c;
+  c.victim_sha256 = victim.info.sha256;
+  c.probe_sha256 = probes.sha256;
+  c.probe_options = o.pipeline.probes;
+  c.probe_count = probes.count;
+  c.target_fpr = o.fpr;
+  bool errors = false;
+  for (const ModelResult& m : models) {
+    if (!m.distance) {
+      errors = true;
+      continue;
+    }
+    bool independent = m.entry.role == "independent";
+    (independent ? c.independent_paths : c.stolen_paths).push_back(m.entry.path);
+    (independent ? c.independent : c.stolen).push_back(*m.distance);
+  }
+  if (c.independent.empty()) throw bad_input(o.victim, "no independent model could be measured; nothing to calibrate");
+  c.threshold = calibrated_threshold(c.independent, o.fpr);
+  write_file_atomically(o.output, format_json(c));
+
+  Confusion at = confusion_at(c.threshold, c.stolen, c.independent);
+  std::printf("threshold  %.6f  (false-positive rate %.3f on %zu independent models, target %.3f)\n", c.threshold,
+              at.false_positive_rate(), c.independent.size(), o.fpr);
+  if (!c.stolen.empty())
+    std::printf("stolen     %d of %zu known stolen models below it\n", at.true_positives, c.stolen.size());
+  if (c.independent.size() < 20)
+    std::printf("note       with %zu independent models a rate below %.3f cannot be told from 0\n",
+                c.independent.size(), 1.0 / c.independent.size());
+  std::printf("written    %s\n", o.output.c_str());
+  return errors ? static_cast<int>(ExitCode::kBadInput) : 0;
+}
+
+}  // namespace sacjc

@@ -1,0 +1,44 @@
+#include "sacjc/calibration.h"
+
+#include <algorithm>
+
+#include "sacjc/error.h"
+#include "sacjc/stats.h"
+
+namespace sacjc {
+
+double calibrated_threshold(const std::vector<double>& independent, double target_fpr) {
+  auto threshold = threshold_for_fpr(independent, target_fpr);
+  if (!threshold) throw Error(ExitCode::kUsage, "calibration needs at least one independent model");
+  return *threshold;
+}
+
+double p_value_normal(const Calibration& c, double distance) {
+  double sd = sample_std(c.independent);
+  if (c.independent.size() < 2 || sd == 0) return p_value_empirical(c, distance);
+  return normal_cdf((distance - mean(c.independent)) / sd);
+}
+
+double p_value_empirical(const Calibration& c, double distance) {
+  auto at_or_below = std::count_if(c.independent.begin(), c.independent.end(),
+                                   [&](double d) { return d <= distance; });
+  return (1.0 + at_or_below) / (c.independent.size() + 1.0);
+}
+
+void check_calibration_fits(const Calibration& c, const std::string& path,
+                            const std::string& victim_sha256, const std::string& probe_sha256,
+                            const ProbeOptions& options) {
+  if (c.victim_sha256 != victim_sha256)
+    throw bad_input(path, "calibration was made for a different victim model (sha256 " +
+                              c.victim_sha256.substr(0, 12) + ", this victim " + victim_sha256.substr(0, 12) + ")");
+  if (c.probe_sha256 != probe_sha256)
+    throw bad_input(path, "calibration was made with different probes (" + std::to_string(c.probe_count) +
+                              " probes, quality " + std::to_string(c.probe_options.quality) +
+                              "); use the same --probes, -n, --input-size, -q and --transpose");
+  const ProbeOptions& made = c.probe_options;
+  if (made.channels != options.channels || made.mean != options.mean || made.std != options.std)
+    throw bad_input(path, "calibration was made with different --channels, --mean or --std (" +
+                              to_string(made.channels) + ")");
+}
+
+}  // namespace sacjc
