@@ -20,7 +20,7 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
   cmd->add_option("--manifest", o.manifest, "TSV of models (file, role, family) instead of or besides the lists");
   add_pipeline_options(cmd, o.pipeline);
   cmd->add_option("--fpr", o.fpr, "Target false-positive rate on independent models")->capture_default_str()->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("-o,--output", o.output, "Calibration file to write (JSON)")->required();
+  cmd->add_option("-o,--out", o.output, "Calibration file to write (JSON)")->required();
   return cmd;
 }
 
@@ -31,7 +31,7 @@ int run_calibrate(CalibrateOptions o) {
   ProbeSet probes = make_probes(o.pipeline.probes);
   LoadedModel victim = load_model(o.victim, o.pipeline.model);
   Eigen::MatrixXf victim_matrix = correlate(victim, probes, "victim");
-  std::vector<ModelResult> models = measure_models(victim_matrix, entries, probes, o.pipeline.model);
+  std::vector<ModelResult> models = measure_models(victim, victim_matrix, entries, probes, o.pipeline);
 
   Calibration c;
   c.victim_sha256 = victim.info.sha256;
@@ -39,6 +39,7 @@ int run_calibrate(CalibrateOptions o) {
   c.probe_options = o.pipeline.probes;
   c.probe_count = probes.count;
   c.target_fpr = o.fpr;
+  c.metric = o.pipeline.metric;
   bool errors = false;
   for (const ModelResult& m : models) {
     if (!m.distance) {

@@ -27,7 +27,10 @@ double p_value_empirical(const Calibration& c, double distance) {
 
 void check_calibration_fits(const Calibration& c, const std::string& path,
                             const std::string& victim_sha256, const std::string& probe_sha256,
-                            const ProbeOptions& options) {
+                            const ProbeOptions& options, Metric metric) {
+  if (c.metric != metric)
+    throw bad_input(path, "calibration was made with --compare " + to_string(c.metric) + ", not " + to_string(metric) +
+                              "; thresholds of different comparisons do not mix");
   if (c.victim_sha256 != victim_sha256)
     throw bad_input(path, "calibration was made for a different victim model (sha256 " +
                               c.victim_sha256.substr(0, 12) + ", this victim " + victim_sha256.substr(0, 12) + ")");

@@ -23,11 +23,12 @@ std::vector<ZooEntry> zoo_entries(const std::string& manifest, const std::vector
 }
 
 OperatingThreshold operating_threshold(const std::optional<double>& threshold, const std::string& calibration_path,
-                                       const ModelInfo& victim, const ProbeSet& probes, const ProbeOptions& options) {
+                                       const ModelInfo& victim, const ProbeSet& probes,
+                                       const PipelineOptions& options) {
   if (threshold) return {*threshold, "--threshold", std::nullopt};
-  if (calibration_path.empty()) return {kDefaultThreshold, kDefaultThresholdSource, std::nullopt};
+  if (calibration_path.empty()) return {default_threshold(options.metric), kDefaultThresholdSource, std::nullopt};
   Calibration calibration = read_calibration(calibration_path);
-  check_calibration_fits(calibration, calibration_path, victim.sha256, probes.sha256, options);
+  check_calibration_fits(calibration, calibration_path, victim.sha256, probes.sha256, options.probes, options.metric);
   return {calibration.threshold, "calibration " + calibration_path, calibration};
 }
 
@@ -60,12 +61,13 @@ int run_evaluate(EvaluateOptions o) {
   report.probe_count = probes.count;
   report.probe_source = probes.source;
   report.probe_sha256 = probes.sha256;
-  OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info, probes, o.pipeline.probes);
+  OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info, probes, o.pipeline);
+  report.metric = o.pipeline.metric;
   report.threshold = threshold.value;
   report.threshold_source = threshold.source;
 
   // 2. Every model's distance, then statistics per family.
-  report.models = measure_models(victim_matrix, entries, probes, o.pipeline.model);
+  report.models = measure_models(victim, victim_matrix, entries, probes, o.pipeline);
   report.families = summarize(report.models, report.threshold);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

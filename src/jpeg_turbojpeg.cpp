@@ -60,6 +60,22 @@ Image decode_jpeg(const std::vector<std::uint8_t>& jpeg, const std::string& name
   return image;
 }
 
+bool looks_like_jpeg(const std::vector<std::uint8_t>& bytes) {
+  return bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF;
+}
+
+void check_jpeg_integrity(const std::vector<std::uint8_t>& jpeg, const std::string& name) {
+  void* handle = decompressor();
+  int width = 0, height = 0, subsampling = 0, colorspace = 0;
+  if (tjDecompressHeader3(handle, jpeg.data(), jpeg.size(), &width, &height, &subsampling, &colorspace) != 0)
+    throw bad_input(name, std::string("damaged JPEG: ") + tjGetErrorStr2(handle));
+  bool four_channels = colorspace == TJCS_CMYK || colorspace == TJCS_YCCK;
+  std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * height * (four_channels ? 4 : 3));
+  if (tjDecompress2(handle, jpeg.data(), jpeg.size(), pixels.data(), width, 0, height,
+                    four_channels ? TJPF_CMYK : TJPF_RGB, TJFLAG_STOPONWARNING) != 0)
+    throw bad_input(name, std::string("damaged JPEG: ") + tjGetErrorStr2(handle));
+}
+
 Image jpeg_round_trip(const Image& image, int quality) {
   return decode_jpeg(encode_jpeg(image, quality), "JPEG round trip");
 }

@@ -58,7 +58,7 @@ std::string format_json(const VerifyReport& r) {
       {"suspect", model_json(r.suspect)},
       {"probes", probes_json(r.probe_options, r.probe_count, r.probe_source, r.probe_sha256)},
       {"distance", r.distance},
-      {"metric", "mad"},
+      {"metric", to_string(r.metric)},
       {"threshold", r.threshold},
       {"threshold_source", r.threshold_source},
       {"verdict", to_string(r.verdict)},
@@ -110,7 +110,7 @@ std::string format_json(const EvaluateReport& r) {
                {"command", "evaluate"},
                {"victim", model_json(r.victim)},
                {"probes", probes_json(r.probe_options, r.probe_count, r.probe_source, r.probe_sha256)},
-               {"metric", "mad"},
+               {"metric", to_string(r.metric)},
                {"threshold", r.threshold},
                {"threshold_source", r.threshold_source},
                {"p_value_test", "Welch's t-test, one-sided: stolen distances smaller than the baseline's"},
@@ -125,7 +125,7 @@ std::string format_json(const Calibration& c) {
                {"sacjc_version", SACJC_VERSION},
                {"victim_sha256", c.victim_sha256},
                {"probes", probes_json(c.probe_options, c.probe_count, c.probe_options.directory.empty() ? "built-in" : c.probe_options.directory, c.probe_sha256)},
-               {"metric", c.metric},
+               {"metric", to_string(c.metric)},
                {"target_fpr", c.target_fpr},
                {"threshold", c.threshold},
                {"independent", {{"paths", c.independent_paths}, {"distances", c.independent}}},
@@ -154,7 +154,7 @@ Calibration read_calibration(const std::string& path) {
     c.probe_options.channels = parse_channels(probes.at("channels").get<std::string>());
     c.probe_options.mean = probes.at("mean").get<std::vector<float>>();
     c.probe_options.std = probes.at("std").get<std::vector<float>>();
-    c.metric = doc.at("metric").get<std::string>();
+    c.metric = parse_metric(doc.at("metric").get<std::string>());
     c.target_fpr = doc.at("target_fpr").get<double>();
     c.threshold = doc.at("threshold").get<double>();
     c.independent_paths = doc.at("independent").at("paths").get<std::vector<std::string>>();
@@ -170,7 +170,6 @@ Calibration read_calibration(const std::string& path) {
   if (c.independent.empty() || c.independent.size() != c.independent_paths.size() ||
       c.stolen.size() != c.stolen_paths.size() || !std::isfinite(c.threshold))
     throw bad_input(path, "malformed calibration file: inconsistent distance lists or threshold");
-  if (c.metric != "mad") throw bad_input(path, "calibration was made with metric '" + c.metric + "', this sacjc compares with 'mad'");
   return c;
 }
 

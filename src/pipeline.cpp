@@ -41,11 +41,13 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--output", o.model.output_key, "For models that return a dict: the entry to use");
   cmd->add_option("--batch-size", o.model.batch_size, "Probes per forward pass")->capture_default_str()->check(CLI::Range(1, 65536));
   cmd->add_option("--threads", o.threads, "Inference threads (default: one per core)")->check(CLI::Range(1, 1024));
+  cmd->add_option("--compare", o.compare, "How to compare correlation matrices: rsa (1 - Pearson of the entries) or mad (the paper's mean absolute difference)")->capture_default_str()->check(CLI::IsMember({"mad", "rsa"}));
 }
 
 void apply_pipeline_options(PipelineOptions& o) {
   parse_input_size(o.input_size, o.probes);
   o.probes.channels = parse_channels(o.channels);
+  o.metric = parse_metric(o.compare);
   set_inference_threads(o.threads);
 }
 
@@ -67,16 +69,17 @@ Eigen::MatrixXf correlate(LoadedModel& loaded, const ProbeSet& probes, const std
   return correlation_matrix(outputs);
 }
 
-std::vector<ModelResult> measure_models(const Eigen::MatrixXf& victim, const std::vector<ZooEntry>& entries,
-                                        const ProbeSet& probes, const ModelOptions& options) {
+std::vector<ModelResult> measure_models(const LoadedModel& victim, const Eigen::MatrixXf& victim_matrix,
+                                        const std::vector<ZooEntry>& entries, const ProbeSet& probes,
+                                        const PipelineOptions& options) {
   std::vector<ModelResult> results;
   ProgressBar bar("models", static_cast<int>(entries.size()));
   for (const ZooEntry& entry : entries) {
     ModelResult result{entry, std::nullopt, "", {entry.path, "", 0}};
     try {
-      LoadedModel model = load_model(entry.path, options);
+      LoadedModel model = load_model(entry.path, options.model);
       Eigen::MatrixXf matrix = correlate(model, probes, "");
-      result.distance = mean_absolute_distance(victim, matrix);
+      result.distance = compare(victim_matrix, matrix, options.metric, victim.info.path, entry.path);
       result.info = model.info;
     } catch (const Error& e) {
       if (e.code() != ExitCode::kBadInput) throw;

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include <unistd.h>
 
@@ -29,6 +31,17 @@ Image transposed(const Image& image) {
       std::copy_n(&image.rgb[(static_cast<std::size_t>(y) * image.width + x) * 3], 3,
                   &out.rgb[(static_cast<std::size_t>(x) * image.height + y) * 3]);
   return out;
+}
+
+// Reads a seed image. JPEGs are checked strictly first: OpenCV decodes a truncated JPEG
+// without complaint (grey where the data ends), which would silently change the probes.
+Image read_seed_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw bad_input(path, "cannot open image (permissions?)");
+  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.empty()) throw bad_input(path, "empty image file");
+  if (looks_like_jpeg(bytes)) check_jpeg_integrity(bytes, path);
+  return decode_image(bytes.data(), bytes.size(), path);
 }
 
 // Per-channel value: mean/std lists hold 0 values (identity), 1 (shared) or one per channel.
@@ -93,7 +106,7 @@ std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
             [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
   if (count > 0) files.resize(count);
   std::vector<Seed> seeds;
-  for (const auto& file : files) seeds.push_back({file.filename().string(), read_image(file.string())});
+  for (const auto& file : files) seeds.push_back({file.filename().string(), read_seed_file(file.string())});
   return seeds;
 }
 

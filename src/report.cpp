@@ -40,7 +40,7 @@ std::string format_text(const VerifyReport& r) {
   std::string verdict = r.verdict == Verdict::kStolen ? "STOLEN" : "independent";
   std::string text;
   text += "verdict    " + verdict + (r.verdict == Verdict::kStolen ? " (the suspect is a copy of the victim)\n" : "\n");
-  text += "distance   " + format("%.6f", r.distance) + "  (stolen below " + format("%.6f", r.threshold) +
+  text += "distance   " + format("%.6f", r.distance) + "  (" + to_string(r.metric) + "; stolen below " + format("%.6f", r.threshold) +
           "; " + r.threshold_source + ")\n";
   text += "victim     " + r.victim.path + "  (" + std::to_string(r.victim.output_size) + " outputs, sha256 " +
           r.victim.sha256.substr(0, 12) + ")\n";
@@ -61,7 +61,7 @@ std::string format_text(const EvaluateReport& r) {
   std::string text;
   text += "victim     " + r.victim.path + "  (sha256 " + r.victim.sha256.substr(0, 12) + ")\n";
   text += "probes     " + probes_text(r.probe_options, r.probe_count, r.probe_source, r.probe_sha256) + "\n";
-  text += "threshold  " + format("%.6f", r.threshold) + "  (" + r.threshold_source + ")\n";
+  text += "threshold  " + format("%.6f", r.threshold) + "  (" + to_string(r.metric) + "; " + r.threshold_source + ")\n";
   text += "p-value    Welch's t-test, one-sided: stolen distances smaller than the baseline's\n\n";
   text += cell("family", 22) + cell("models", 8) + cell("mean dist", 11) + cell("AUC", 7) + cell("p-value", 10) +
           cell("prec", 7) + cell("recall", 7) + cell("F1", 7) + cell("FPR", 7) + cell("best thr", 10) + "best F1\n";

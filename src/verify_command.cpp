@@ -66,7 +66,8 @@ int run_verify(VerifyOptions o) {
   report.probe_sha256 = probes.sha256;
   report.timings.probes = seconds_since(step);
   spdlog::info("{} probes from {}, sha256 {}", probes.count, probes.source, probes.sha256);
-  OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info, probes, o.pipeline.probes);
+  OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info, probes, o.pipeline);
+  report.metric = o.pipeline.metric;
   report.threshold = threshold.value;
   report.threshold_source = threshold.source;
 
@@ -80,7 +81,7 @@ int run_verify(VerifyOptions o) {
 
   // 4. Distance and verdict.
   step = Clock::now();
-  report.distance = mean_absolute_distance(c_victim, c_suspect);
+  report.distance = compare(c_victim, c_suspect, o.pipeline.metric, o.victim, o.suspect);
   report.verdict = decide(report.distance, report.threshold);
   if (threshold.calibration) {
     report.calibration = o.calibration;

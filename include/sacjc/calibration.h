@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sacjc/probes.h"
+#include "sacjc/score.h"
 
 namespace sacjc {
 
@@ -17,7 +18,7 @@ struct Calibration {
   std::string probe_sha256;  // the probes the distances were measured on
   ProbeOptions probe_options;
   int probe_count = 0;
-  std::string metric = "mad";
+  Metric metric = kDefaultMetric;
   double target_fpr = 0.01;
   double threshold = 0;
   std::vector<std::string> independent_paths;
@@ -42,6 +43,6 @@ double p_value_empirical(const Calibration& calibration, double distance);
 // `path` and the mismatch otherwise.
 void check_calibration_fits(const Calibration& calibration, const std::string& path,
                             const std::string& victim_sha256, const std::string& probe_sha256,
-                            const ProbeOptions& options);
+                            const ProbeOptions& options, Metric metric);
 
 }  // namespace sacjc

@@ -41,6 +41,7 @@ struct OperatingThreshold {
   std::optional<Calibration> calibration;
 };
 OperatingThreshold operating_threshold(const std::optional<double>& threshold, const std::string& calibration_path,
-                                       const ModelInfo& victim, const ProbeSet& probes, const ProbeOptions& options);
+                                       const ModelInfo& victim, const ProbeSet& probes,
+                                       const PipelineOptions& options);
 
 }  // namespace sacjc

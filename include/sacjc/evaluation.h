@@ -8,6 +8,7 @@
 
 #include "sacjc/manifest.h"
 #include "sacjc/model.h"
+#include "sacjc/score.h"
 #include "sacjc/stats.h"
 
 namespace sacjc {
@@ -47,6 +48,7 @@ struct EvaluateReport {
   int probe_count = 0;
   std::string probe_source;
   std::string probe_sha256;
+  Metric metric = kDefaultMetric;
   double threshold = 0;
   std::string threshold_source;
   std::vector<ModelResult> models;

@@ -16,6 +16,14 @@ std::vector<std::uint8_t> encode_jpeg(const Image& image, int quality);
 // Decodes a JPEG to RGB (accurate IDCT, smooth upsampling); `name` is used in error messages.
 Image decode_jpeg(const std::vector<std::uint8_t>& jpeg, const std::string& name);
 
+// True if the bytes start with a JPEG start-of-image marker.
+bool looks_like_jpeg(const std::vector<std::uint8_t>& bytes);
+
+// Decodes the whole file strictly, in whatever colour space it holds (CMYK too), and throws a
+// bad-input Error naming it on any damage a lenient decoder would paper over (truncation,
+// corrupt entropy data).
+void check_jpeg_integrity(const std::vector<std::uint8_t>& jpeg, const std::string& name);
+
 // encode_jpeg followed by decode_jpeg: the lossy round trip that makes a probe.
 Image jpeg_round_trip(const Image& image, int quality);
 

@@ -9,6 +9,7 @@
 #include "sacjc/evaluation.h"
 #include "sacjc/model.h"
 #include "sacjc/probes.h"
+#include "sacjc/score.h"
 
 namespace sacjc {
 
@@ -19,13 +20,16 @@ struct PipelineOptions {
   std::string channels = "rgb";
   int threads = 0;  // 0: one per core
   ModelOptions model;
+  std::string compare = to_string(kDefaultMetric);
+  Metric metric = kDefaultMetric;  // set from `compare` by apply_pipeline_options
 };
 
 // Binds --probes, -n, --input-size, -q, --transpose, --channels, --mean, --std, --output,
-// --batch-size and --threads.
+// --batch-size, --threads and --compare.
 void add_pipeline_options(CLI::App* command, PipelineOptions& options);
 
-// Parses the textual flags into options.probes and sets the thread count. Usage errors throw.
+// Parses the textual flags into options.probes and options.metric, and sets the thread count.
+// Usage errors throw.
 void apply_pipeline_options(PipelineOptions& options);
 
 // A loaded model and what the reports say about it.
@@ -44,8 +48,9 @@ Eigen::MatrixXf correlate(LoadedModel& model, const ProbeSet& probes, const std:
 
 // Distances from the victim's matrix to each model's. A model that cannot be loaded or run
 // becomes a result with an error, and the rest go on. `progress` counts models.
-std::vector<ModelResult> measure_models(const Eigen::MatrixXf& victim, const std::vector<ZooEntry>& entries,
-                                        const ProbeSet& probes, const ModelOptions& options);
+std::vector<ModelResult> measure_models(const LoadedModel& victim, const Eigen::MatrixXf& victim_matrix,
+                                        const std::vector<ZooEntry>& entries, const ProbeSet& probes,
+                                        const PipelineOptions& options);
 
 // Writes `contents` to `path` through a temporary file and a rename, so a reader never sees a
 // half-written file. Throws a bad-input Error naming the path on failure.

@@ -25,6 +25,7 @@ struct VerifyReport {
   std::string probe_source;
   std::string probe_sha256;
   double distance = 0;
+  Metric metric = kDefaultMetric;
   double threshold = 0;
   std::string threshold_source;
   Verdict verdict = Verdict::kIndependent;

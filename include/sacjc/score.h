@@ -6,14 +6,34 @@
 
 namespace sacjc {
 
-// The paper's distance: mean |Cv - Cs| over all n^2 entries, diagonal included; in [0, 2].
-// Throws an internal Error if the matrices differ in size.
+// How two correlation matrices are compared; every metric is a distance in [0, 2], 0 for
+// identical matrices, small for a copy.
+enum class Metric {
+  kMad,  // the paper's: mean |Cv - Cs| over all n^2 entries, diagonal included
+  kRsa,  // 1 - Pearson correlation of the off-diagonal entries (i < j): blind to the overall
+         // level and scale of the matrices, only their pattern counts
+};
+
+Metric parse_metric(const std::string& text);  // "mad" or "rsa"; throws a usage Error otherwise
+std::string to_string(Metric metric);
+
+// The paper's distance. Throws an internal Error if the matrices differ in size.
 double mean_absolute_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect);
 
-// The default threshold for the paper's distance, and where it comes from: the README section
-// "Default threshold" gives the measurements behind it and the command that reproduces them.
-constexpr double kDefaultThreshold = 0.05;  // MEASURE
+// 1 - Pearson correlation of the upper triangles. A matrix without variance (a model whose
+// outputs all point the same way) has no pattern to compare: throws a bad-input Error naming it
+// (victim_name or suspect_name).
+double rsa_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect,
+                    const std::string& victim_name, const std::string& suspect_name);
+
+double compare(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect, Metric metric,
+               const std::string& victim_name, const std::string& suspect_name);
+
+// The default threshold per metric, and where it comes from: the README section "Default
+// threshold" gives the measurements behind it and the command that reproduces them.
+double default_threshold(Metric metric);
 constexpr const char* kDefaultThresholdSource = "default, measured on the demo zoo (see README)";
+constexpr Metric kDefaultMetric = Metric::kRsa;
 
 enum class Verdict { kIndependent, kStolen };
 

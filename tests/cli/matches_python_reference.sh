@@ -1,6 +1,7 @@
 # Distances agree within 1% with an independent Python implementation of METHOD.md
-# (scripts/reference_sacjc.py: Pillow's JPEG, PyTorch forward, torch correlation). The seeds are
-# already at the input size, so the two sides' different resize filters play no part.
+# (scripts/reference_sacjc.py: Pillow's JPEG, PyTorch forward, correlation in float64), for
+# both comparisons. The seeds are already at the input size, so the two sides' different
+# resize filters play no part.
 source "$(dirname "$0")/lib.sh"
 mkdir "$WORK/seeds"
 "$PYTHON" - "$SOURCE/data/default_probes" "$WORK/seeds" <<'PY'
@@ -12,12 +13,16 @@ for name in sorted(f for f in os.listdir(src) if f.endswith(".jpg"))[:80]:
         os.path.join(dst, name[:-4] + ".png"))
 PY
 for suspect in stolen independent; do
-  run "$SACJC" verify "$DEMO/victim.pt" "$DEMO/$suspect.pt" --probes "$WORK/seeds" --input-size 64 -n 80 --format json
-  [ "$code" = 0 ] || [ "$code" = 1 ] || { cat "$WORK/err"; fail "sacjc failed"; }
-  ours=$(json_field distance)
-  theirs=$("$PYTHON" "$SOURCE/scripts/reference_sacjc.py" "$DEMO/victim.pt" "$DEMO/$suspect.pt" \
-             --probes "$WORK/seeds" -n 80 -q 25 --size 64)
-  echo "$suspect: sacjc $ours, python reference $theirs"
-  "$PYTHON" -c 'import sys; a, b = map(float, sys.argv[1:]); sys.exit(0 if abs(a - b) <= 0.01 * b and b > 0 else 1)' \
-    "$ours" "$theirs" || fail "$suspect: sacjc $ours vs reference $theirs differ by more than 1%"
+  "$PYTHON" "$SOURCE/scripts/reference_sacjc.py" "$DEMO/victim.pt" "$DEMO/$suspect.pt" \
+    --probes "$WORK/seeds" -n 80 -q 25 --size 64 --json >"$WORK/reference.json"
+  for metric in mad rsa; do
+    run "$SACJC" verify "$DEMO/victim.pt" "$DEMO/$suspect.pt" --probes "$WORK/seeds" --input-size 64 -n 80 \
+      --compare $metric --format json
+    [ "$code" = 0 ] || [ "$code" = 1 ] || { cat "$WORK/err"; fail "sacjc failed"; }
+    ours=$(json_field distance)
+    theirs=$(json_field $([ $metric = mad ] && echo distance || echo rsa_distance) "$WORK/reference.json")
+    echo "$suspect, $metric: sacjc $ours, python reference $theirs"
+    "$PYTHON" -c 'import sys; a, b = map(float, sys.argv[1:]); sys.exit(0 if b > 0 and abs(a - b) <= 0.01 * b else 1)' \
+      "$ours" "$theirs" || fail "$suspect, $metric: sacjc $ours vs reference $theirs differ by more than 1%"
+  done
 done
