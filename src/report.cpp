@@ -70,7 +70,7 @@ std::string format_text(const EvaluateReport& r) {
     std::string mean = f.models ? format("%.5f", f.mean_distance) : "-";
     const Confusion& c = f.at_threshold;
     if (f.role == "independent") {
-      text += cell(f.family + " (indep.)", 22) + cell(models, 8) + cell(mean, 11) + cell("", 7) + cell("", 10) +
+      text += cell(f.family, 22) + cell(models, 8) + cell(mean, 11) + cell("", 7) + cell("", 10) +
               cell("", 7) + cell("", 7) + cell("", 7) + cell(format("%.3f", c.false_positive_rate()), 7) + "\n";
       continue;
     }
