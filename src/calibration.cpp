@@ -1,6 +1,7 @@
 #include "sacjc/calibration.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "sacjc/error.h"
 #include "sacjc/stats.h"
@@ -13,10 +14,13 @@ double calibrated_threshold(const std::vector<double>& independent, double targe
   return *threshold;
 }
 
-double p_value_normal(const Calibration& c, double distance) {
-  double sd = sample_std(c.independent);
-  if (c.independent.size() < 2 || sd == 0) return p_value_empirical(c, distance);
-  return normal_cdf((distance - mean(c.independent)) / sd);
+double p_value_lognormal(const Calibration& c, double distance) {
+  constexpr double kFloor = 1e-12;  // distance 0 (an exact copy) has no logarithm
+  std::vector<double> logs;
+  for (double d : c.independent) logs.push_back(std::log(std::max(d, kFloor)));
+  double sd = sample_std(logs);
+  if (logs.size() < 2 || sd == 0) return p_value_empirical(c, distance);
+  return normal_cdf((std::log(std::max(distance, kFloor)) - mean(logs)) / sd);
 }
 
 double p_value_empirical(const Calibration& c, double distance) {

@@ -1,5 +1,8 @@
+// Manifests are TSV with a header naming the columns, so columns can be added (and unknown
+// ones are ignored) without breaking older files.
 #include "sacjc/manifest.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -18,6 +21,12 @@ std::vector<std::string> split_tabs(const std::string& line) {
   return fields;
 }
 
+// Index of a header column, or -1.
+int column(const std::vector<std::string>& header, const std::string& name) {
+  auto it = std::find(header.begin(), header.end(), name);
+  return it == header.end() ? -1 : static_cast<int>(it - header.begin());
+}
+
 }  // namespace
 
 std::vector<ZooEntry> read_manifest(const std::string& path) {
@@ -29,7 +38,8 @@ std::vector<ZooEntry> read_manifest(const std::string& path) {
   const fs::path base = fs::path(path).parent_path();
   std::string line;
   int number = 0;
-  bool header_seen = false;
+  std::vector<std::string> header;
+  int file = -1, role = -1, family = -1, baseline = -1, arch = -1;
   std::vector<ZooEntry> entries;
   while (std::getline(in, line)) {
     ++number;
@@ -37,26 +47,32 @@ std::vector<ZooEntry> read_manifest(const std::string& path) {
     if (line.empty() || line[0] == '#') continue;
     auto fields = split_tabs(line);
     auto where = path + ":" + std::to_string(number);
-    if (!header_seen) {
-      if (fields.size() < 3 || fields[0] != "file" || fields[1] != "role" || fields[2] != "family")
-        throw bad_input(where, "manifest header must be 'file<TAB>role<TAB>family[<TAB>baseline]'");
-      header_seen = true;
+    if (header.empty()) {
+      header = fields;
+      file = column(header, "file"), role = column(header, "role"), family = column(header, "family");
+      baseline = column(header, "baseline"), arch = column(header, "arch");
+      if (file < 0 || role < 0 || family < 0)
+        throw bad_input(where, "manifest header must name the tab-separated columns file, role and family "
+                               "(optionally baseline and arch)");
       continue;
     }
-    if (fields.size() < 3 || fields.size() > 4 || fields[0].empty())
-      throw bad_input(where, "expected 3 or 4 tab-separated fields: file, role, family[, baseline]");
-    const std::string& role = fields[1];
-    if (role == "victim") continue;
-    if (role != "stolen" && role != "independent")
-      throw bad_input(where, "role must be victim, stolen or independent, got '" + role + "'");
+    if (fields.size() != header.size())
+      throw bad_input(where, "expected " + std::to_string(header.size()) + " tab-separated fields, got " +
+                                 std::to_string(fields.size()));
+    if (fields[role] == "victim") continue;
+    if (fields[role] != "stolen" && fields[role] != "independent")
+      throw bad_input(where, "role must be victim, stolen or independent, got '" + fields[role] + "'");
+    if (fields[file].empty()) throw bad_input(where, "empty file name");
     ZooEntry entry;
-    entry.path = fs::path(fields[0]).is_absolute() ? fields[0] : (base / fields[0]).string();
-    entry.role = role;
-    entry.family = fields[2].empty() ? role : fields[2];
-    if (role == "stolen") entry.baseline = fields.size() == 4 && !fields[3].empty() ? fields[3] : kDefaultBaseline;
+    entry.path = fs::path(fields[file]).is_absolute() ? fields[file] : (base / fields[file]).string();
+    entry.role = fields[role];
+    entry.family = fields[family].empty() ? entry.role : fields[family];
+    if (entry.role == "stolen")
+      entry.baseline = baseline >= 0 && !fields[baseline].empty() ? fields[baseline] : kDefaultBaseline;
+    if (arch >= 0) entry.arch = fields[arch];
     entries.push_back(entry);
   }
-  if (!header_seen) throw bad_input(path, "empty manifest (no header line)");
+  if (header.empty()) throw bad_input(path, "empty manifest (no header line)");
   return entries;
 }
 

@@ -48,7 +48,7 @@ std::string format_text(const VerifyReport& r) {
           r.suspect.sha256.substr(0, 12) + ")\n";
   text += "probes     " + probes_text(o, r.probe_count, r.probe_source, r.probe_sha256) + "\n";
   if (!r.calibration.empty())
-    text += "p-value    " + format("%.3g", r.p_value) + " (normal fit), " + format("%.3g", r.p_value_empirical) +
+    text += "p-value    " + format("%.3g", r.p_value) + " (log-normal fit), " + format("%.3g", r.p_value_empirical) +
             " (rank) that an independent model is this close; " + r.calibration + "\n";
   text += "time       " + format("%.2f s", r.timings.total) + " (load " + format("%.2f", r.timings.load) +
           ", probes " + format("%.2f", r.timings.probes) + ", victim " + format("%.2f", r.timings.victim) +

@@ -85,7 +85,7 @@ int run_verify(VerifyOptions o) {
   report.verdict = decide(report.distance, report.threshold);
   if (threshold.calibration) {
     report.calibration = o.calibration;
-    report.p_value = p_value_normal(*threshold.calibration, report.distance);
+    report.p_value = p_value_lognormal(*threshold.calibration, report.distance);
     report.p_value_empirical = p_value_empirical(*threshold.calibration, report.distance);
   }
   report.timings.compare = seconds_since(step);

@@ -28,6 +28,54 @@ TEST(ScoreTest, DifferentSizesAreAnError) {
   EXPECT_THROW(mean_absolute_distance(Eigen::MatrixXf::Zero(2, 2), Eigen::MatrixXf::Zero(3, 3)), Error);
 }
 
+Eigen::MatrixXf symmetric_random(int n, unsigned seed) {
+  std::srand(seed);
+  Eigen::MatrixXf m = Eigen::MatrixXf::Random(n, n).cwiseAbs();
+  m = (m + m.transpose()).eval() / 2;
+  m.diagonal().setZero();
+  return m;
+}
+
+TEST(ScoreTest, RsaIsOneMinusPearsonOfTheUpperTriangle) {
+  Eigen::MatrixXf a(3, 3), b(3, 3);
+  a << 0, 1, 2,  //
+      1, 0, 3,   //
+      2, 3, 0;
+  b << 9, 2, 4,  //
+      7, 9, 6,   //
+      5, 8, 9;   // upper triangle (2, 4, 6): perfectly correlated with (1, 2, 3)
+  EXPECT_NEAR(rsa_distance(a, b, "v", "s"), 0.0, 1e-12);
+  Eigen::MatrixXf c = a;
+  c(0, 1) = 3, c(1, 2) = 1;  // (3, 2, 1): perfectly anti-correlated
+  EXPECT_NEAR(rsa_distance(a, c, "v", "s"), 2.0, 1e-12);
+  Eigen::MatrixXf d = a;
+  d(0, 1) = 2, d(0, 2) = 1, d(1, 2) = 2;  // (2, 1, 2) vs (1, 2, 3): r = 0
+  EXPECT_NEAR(rsa_distance(a, d, "v", "s"), 1.0, 1e-12);
+}
+
+TEST(ScoreTest, RsaIgnoresTheLevelAndScaleOfAMatrix) {
+  Eigen::MatrixXf a = symmetric_random(40, 1), b = symmetric_random(40, 2);
+  Eigen::MatrixXf shifted_scaled = (b.array() * 0.1f + 0.5f).matrix();
+  EXPECT_NEAR(rsa_distance(a, b, "v", "s"), rsa_distance(a, shifted_scaled, "v", "s"), 1e-5);
+  Eigen::MatrixXf a_shifted = (a.array() * 0.1f + 0.5f).matrix();
+  EXPECT_NEAR(rsa_distance(a, a_shifted, "v", "s"), 0.0, 1e-6);
+  EXPECT_GT(mean_absolute_distance(a, a_shifted), 0.1);  // while the paper's distance moves
+}
+
+TEST(ScoreTest, RsaRefusesAConstantMatrixNamingIt) {
+  Eigen::MatrixXf a = symmetric_random(10, 3), flat = Eigen::MatrixXf::Constant(10, 10, 0.3f);
+  try {
+    rsa_distance(a, flat, "victim.pt", "flat.pt");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ExitCode::kBadInput);
+    EXPECT_NE(std::string(e.what()).find("flat.pt"), std::string::npos);
+  }
+  EXPECT_EQ(compare(a, a, Metric::kMad, "v", "s"), 0.0);
+  EXPECT_EQ(parse_metric("rsa"), Metric::kRsa);
+  EXPECT_THROW(parse_metric("cosine"), Error);
+}
+
 TEST(ScoreTest, StolenOnlyStrictlyBelowTheThreshold) {
   EXPECT_EQ(decide(0.01, 0.02), Verdict::kStolen);
   EXPECT_EQ(decide(0.02, 0.02), Verdict::kIndependent);

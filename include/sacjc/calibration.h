@@ -32,8 +32,9 @@ struct Calibration {
 double calibrated_threshold(const std::vector<double>& independent, double target_fpr);
 
 // One-sided p-value of a suspect's distance under the independent models' distribution, from a
-// normal fit (mean and sample std of the independent distances). Needs two or more models.
-double p_value_normal(const Calibration& calibration, double distance);
+// log-normal fit (distances are positive and right-skewed: mean and sample std of their logs).
+// Falls back to the rank-based value with fewer than two distinct independent distances.
+double p_value_lognormal(const Calibration& calibration, double distance);
 
 // Rank-based p-value, (1 + #independent at or below the distance) / (m + 1); never below
 // 1/(m+1), so with few calibration models it cannot be small.

@@ -11,13 +11,15 @@ struct ZooEntry {
   std::string role;      // "stolen" or "independent"
   std::string family;    // attack family for stolen models; group name for independent ones
   std::string baseline;  // stolen only: the independent group it is measured against
+  std::string arch;      // architecture, if the manifest says
 };
 
 // The independent group a stolen family is compared with when the manifest does not say.
 constexpr const char* kDefaultBaseline = "independent";
 
-// Reads a TSV with the header `file<TAB>role<TAB>family` and an optional fourth column
-// `baseline`. Rows with role `victim` are skipped; blank lines and lines starting with '#' are
+// Reads a TSV whose header names the columns: file, role and family, optionally baseline and
+// arch, in any order (other columns are ignored). Files are relative to the manifest's
+// directory. Rows with role `victim` are skipped; blank lines and lines starting with '#' are
 // ignored. Throws a bad-input Error naming the file and line for anything else it cannot use.
 std::vector<ZooEntry> read_manifest(const std::string& path);
 

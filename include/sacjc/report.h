@@ -30,7 +30,7 @@ struct VerifyReport {
   std::string threshold_source;
   Verdict verdict = Verdict::kIndependent;
   std::string calibration;  // the --calibration file, if any; then the p-values are set
-  double p_value = 1;            // normal fit to the calibration's independent distances
+  double p_value = 1;            // log-normal fit to the calibration's independent distances
   double p_value_empirical = 1;  // rank among them
   int threads = 0;
   int batch_size = 0;

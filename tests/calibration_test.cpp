@@ -1,0 +1,98 @@
+#include "sacjc/calibration.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+
+#include "sacjc/error.h"
+#include "sacjc/json_io.h"
+
+namespace sacjc {
+namespace {
+
+Calibration sample() {
+  Calibration c;
+  c.victim_sha256 = std::string(64, 'a');
+  c.probe_sha256 = std::string(64, 'b');
+  c.probe_count = 100;
+  c.independent = {0.10, 0.20, 0.30, 0.40};
+  c.independent_paths = {"a", "b", "c", "d"};
+  c.stolen = {0.01};
+  c.stolen_paths = {"s"};
+  c.threshold = calibrated_threshold(c.independent, 0.01);
+  return c;
+}
+
+std::string write(const std::string& name, const std::string& text) {
+  std::string path = testing::TempDir() + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+ExitCode read_code(const std::string& text) {
+  try {
+    read_calibration(write("calibration_bad.json", text));
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return ExitCode::kIndependent;
+}
+
+TEST(CalibrationTest, ThresholdKeepsTheFalsePositiveRate) {
+  EXPECT_DOUBLE_EQ(sample().threshold, 0.10);  // no independent model strictly below it
+  EXPECT_DOUBLE_EQ(calibrated_threshold({0.1, 0.2, 0.3, 0.4}, 0.25), 0.2);
+  EXPECT_THROW(calibrated_threshold({}, 0.01), Error);
+}
+
+TEST(CalibrationTest, PValuesAreSmallFarBelowTheIndependentModels) {
+  Calibration c = sample();
+  EXPECT_LT(p_value_lognormal(c, 0.01), 0.05);
+  EXPECT_EQ(p_value_lognormal(c, 0.0), 0.0);
+  // The geometric mean of the independent distances sits at the median of the fit.
+  EXPECT_NEAR(p_value_lognormal(c, std::pow(0.1 * 0.2 * 0.3 * 0.4, 0.25)), 0.5, 1e-9);
+  EXPECT_GT(p_value_lognormal(c, 0.35), 0.5);
+  EXPECT_DOUBLE_EQ(p_value_empirical(c, 0.0), 1.0 / 5);  // floor 1/(m+1) with m = 4
+  EXPECT_DOUBLE_EQ(p_value_empirical(c, 0.25), 3.0 / 5);
+}
+
+TEST(CalibrationTest, FileRoundTripsThroughJson) {
+  Calibration c = sample();
+  c.metric = Metric::kMad;
+  c.probe_options.quality = 18;
+  Calibration back = read_calibration(write("calibration.json", format_json(c)));
+  EXPECT_EQ(back.victim_sha256, c.victim_sha256);
+  EXPECT_EQ(back.probe_sha256, c.probe_sha256);
+  EXPECT_EQ(back.independent, c.independent);
+  EXPECT_EQ(back.stolen_paths, c.stolen_paths);
+  EXPECT_EQ(back.metric, Metric::kMad);
+  EXPECT_EQ(back.probe_options.quality, 18);
+  EXPECT_DOUBLE_EQ(back.threshold, c.threshold);
+}
+
+TEST(CalibrationTest, MalformedOrNewerFilesAreBadInput) {
+  std::string good = format_json(sample());
+  EXPECT_EQ(read_code(""), ExitCode::kBadInput);
+  EXPECT_EQ(read_code("{}"), ExitCode::kBadInput);
+  EXPECT_EQ(read_code(good.substr(0, good.size() / 2)), ExitCode::kBadInput);
+  std::string newer = good;
+  newer.replace(newer.find("\"version\": 1"), 12, "\"version\": 99");
+  EXPECT_EQ(read_code(newer), ExitCode::kBadInput);
+  std::string other_metric = good;
+  other_metric.replace(other_metric.find("\"metric\": \"rsa\""), 15, "\"metric\": \"xyz\"");
+  EXPECT_EQ(read_code(other_metric), ExitCode::kBadInput);
+}
+
+TEST(CalibrationTest, RefusesAnotherVictimProbeSetOrMetric) {
+  Calibration c = sample();
+  ProbeOptions options;
+  EXPECT_NO_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric));
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", std::string(64, 'x'), c.probe_sha256, options, c.metric), Error);
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, std::string(64, 'x'), options, c.metric), Error);
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, Metric::kMad), Error);
+  options.channels = Channels::kGray;
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric), Error);
+}
+
+}  // namespace
+}  // namespace sacjc
