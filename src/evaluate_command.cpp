@@ -43,6 +43,7 @@ CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
   cmd->add_option("--calibration", o.calibration, "Take the operating threshold from this calibration file")->excludes(threshold);
   cmd->add_option("--format", o.format, "Report format: text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--plot", o.plot, "Write ROC curves and the distance distribution to this PNG");
+  cmd->add_flag("--by-arch", o.by_arch, "Also report each family per architecture (manifest column arch), against independent models of the same architecture");
   return cmd;
 }
 
@@ -69,6 +70,9 @@ int run_evaluate(EvaluateOptions o) {
   // 2. Every model's distance, then statistics per family.
   report.models = measure_models(victim, victim_matrix, entries, probes, o.pipeline);
   report.families = summarize(report.models, report.threshold);
+  if (o.by_arch)
+    for (FamilyResult& f : summarize(split_by_arch(report.models), report.threshold))
+      report.families.push_back(std::move(f));
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
   // 3. Reports.

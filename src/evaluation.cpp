@@ -13,6 +13,17 @@ std::vector<double> distances_of(const std::vector<ModelResult>& models, const s
   return distances;
 }
 
+std::vector<ModelResult> split_by_arch(const std::vector<ModelResult>& models) {
+  std::vector<ModelResult> split;
+  for (ModelResult m : models) {
+    if (m.entry.arch.empty()) continue;
+    m.entry.family += "@" + m.entry.arch;
+    if (!m.entry.baseline.empty()) m.entry.baseline += "@" + m.entry.arch;
+    split.push_back(m);
+  }
+  return split;
+}
+
 std::vector<FamilyResult> summarize(const std::vector<ModelResult>& models, double threshold) {
   // Families in first-seen order, stolen ones first.
   std::vector<FamilyResult> families;

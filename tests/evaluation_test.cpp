@@ -34,6 +34,21 @@ TEST(EvaluationTest, SummarisesEachFamilyAgainstItsBaseline) {
   EXPECT_NEAR(families[3].mean_distance, 0.15, 1e-12);
 }
 
+TEST(EvaluationTest, SplitByArchComparesLikeWithLike) {
+  std::vector<ModelResult> models = {result("stolen", "extract", 0.1), result("stolen", "extract", 0.3),
+                                     result("independent", "independent", 0.2),
+                                     result("independent", "independent", 0.4)};
+  models[0].entry.arch = models[2].entry.arch = "cnn";
+  models[1].entry.arch = models[3].entry.arch = "mlp";
+  auto families = summarize(split_by_arch(models), 1.0);
+  ASSERT_EQ(families.size(), 4u);
+  EXPECT_EQ(families[0].family, "extract@cnn");
+  EXPECT_EQ(families[0].baseline, "independent@cnn");
+  EXPECT_DOUBLE_EQ(*families[0].auc, 1.0);  // 0.1 vs 0.2
+  EXPECT_DOUBLE_EQ(*families[1].auc, 1.0);  // 0.3 vs 0.4, not vs the cnn's 0.2
+  EXPECT_DOUBLE_EQ(*summarize(models, 1.0)[0].auc, 0.75);
+}
+
 TEST(EvaluationTest, ErrorsAreCountedAndMissingBaselinesExplained) {
   std::vector<ModelResult> models = {result("stolen", "finetune", 0.01), result("stolen", "finetune", std::nullopt),
                                      result("stolen", "orphan", 0.02, "nobody"),

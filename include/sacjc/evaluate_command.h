@@ -22,6 +22,7 @@ struct EvaluateOptions {
   std::string calibration;
   std::string format = "text";
   std::string plot;  // PNG path, or empty
+  bool by_arch = false;
 };
 
 CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& options);

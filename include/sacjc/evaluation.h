@@ -38,6 +38,11 @@ struct FamilyResult {
 // Groups models by family and computes each family's statistics at `threshold`.
 std::vector<FamilyResult> summarize(const std::vector<ModelResult>& models, double threshold);
 
+// The same models with every family and baseline suffixed "@arch", so summarize compares each
+// architecture's copies with independent models of that architecture. Models without an
+// architecture are left out.
+std::vector<ModelResult> split_by_arch(const std::vector<ModelResult>& models);
+
 // Distances of the evaluated models of one role and family (all families when family empty).
 std::vector<double> distances_of(const std::vector<ModelResult>& models, const std::string& role,
                                  const std::string& family = "");
