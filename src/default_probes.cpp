@@ -26,12 +26,12 @@ std::vector<Seed> builtin_seeds(int count) {
     throw Error(ExitCode::kUsage, std::to_string(count) + " probes requested (-n) but the built-in set has " +
                                       std::to_string(builtin_seed_count()) + "; bring more with --probes DIR");
   int n = count > 0 ? count : builtin_seed_count();
-  std::vector<Seed> seeds;
-  for (int i = 0; i < n; ++i) {
+  std::vector<Seed> seeds(n);
+  parallel_for(n, [&](int i) {
     const EmbeddedFile& file = kEmbeddedProbes[i];
     std::string name = std::string("built-in:") + file.name;
-    seeds.push_back({name, decode_image(file.begin, file.end - file.begin, name)});
-  }
+    seeds[i] = {name, decode_image(file.begin, file.end - file.begin, name)};
+  });
   return seeds;
 }
 

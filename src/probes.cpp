@@ -4,6 +4,9 @@
 #include "sacjc/probes.h"
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -105,8 +108,10 @@ std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
   std::sort(files.begin(), files.end(),
             [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
   if (count > 0) files.resize(count);
-  std::vector<Seed> seeds;
-  for (const auto& file : files) seeds.push_back({file.filename().string(), read_seed_file(file.string())});
+  std::vector<Seed> seeds(files.size());
+  parallel_for(static_cast<int>(files.size()), [&](int i) {
+    seeds[i] = {files[i].filename().string(), read_seed_file(files[i].string())};
+  });
   return seeds;
 }
 
@@ -144,14 +149,36 @@ ProbeSet make_probes(const ProbeOptions& options) {
   Sha256 hash;
   hash.update("sacjc-probes-v1 " + std::to_string(set.count) + " " + std::to_string(set.height) +
               "x" + std::to_string(set.width) + "\n");
-  for (const Seed& seed : seeds) {
-    Image probe = make_probe_image(seed.image, options);
-    hash.update(probe.rgb.data(), probe.rgb.size());
-    append_tensor(probe, options, set.values);
-    set.names.push_back(seed.name);
+  std::vector<Image> images(seeds.size());
+  parallel_for(set.count, [&](int i) { images[i] = make_probe_image(seeds[i].image, options); });
+  for (int i = 0; i < set.count; ++i) {
+    hash.update(images[i].rgb.data(), images[i].rgb.size());
+    append_tensor(images[i], options, set.values);
+    set.names.push_back(seeds[i].name);
   }
   set.sha256 = hash.hex_digest();
   return set;
+}
+
+void parallel_for(int n, const std::function<void(int)>& task) {
+  std::vector<std::exception_ptr> errors(std::max(n, 0));
+  std::atomic<int> next{0};
+  auto work = [&] {
+    for (int i; (i = next++) < n;) {
+      try {
+        task(i);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  int workers = std::min(n, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  std::vector<std::thread> threads;
+  for (int w = 1; w < workers; ++w) threads.emplace_back(work);
+  work();
+  for (auto& thread : threads) thread.join();
+  for (auto& error : errors)
+    if (error) std::rethrow_exception(error);
 }
 
 Channels parse_channels(const std::string& text) {

@@ -2,6 +2,7 @@
 // suspect are always fed the same ProbeSet, so they see byte-identical images.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,10 @@ Image make_probe_image(const Image& seed, const ProbeOptions& options);
 
 // The whole probe pipeline: seeds from options.directory (or the built-in set) to tensor.
 ProbeSet make_probes(const ProbeOptions& options);
+
+// Runs task(0) .. task(n-1) on one thread per core. If tasks throw, the exception of the
+// lowest index is rethrown after all have finished, so errors are reported deterministically.
+void parallel_for(int n, const std::function<void(int)>& task);
 
 // Parses "rgb", "bgr" or "gray"; throws a usage Error otherwise.
 Channels parse_channels(const std::string& text);
