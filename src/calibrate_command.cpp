@@ -15,9 +15,7 @@ namespace sacjc {
 CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
   CLI::App* cmd = app.add_subcommand("calibrate", "Pick the threshold for a target false-positive rate from known-independent models");
   cmd->add_option("victim", o.victim, "Victim model (TorchScript file)")->required();
-  cmd->add_option("--independent", o.independent, "Models known to be independent of the victim");
-  cmd->add_option("--stolen", o.stolen, "Models known to be copies (reported, not used for the threshold)");
-  cmd->add_option("--manifest", o.manifest, "TSV of models (file, role, family) instead of or besides the lists");
+  add_zoo_options(cmd, o.zoo);
   add_pipeline_options(cmd, o.pipeline);
   cmd->add_option("--fpr", o.fpr, "Target false-positive rate on independent models")->capture_default_str()->check(CLI::Range(0.0, 1.0));
   cmd->add_option("-o,--out", o.output, "Calibration file to write (JSON)")->required();
@@ -26,7 +24,7 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
 
 int run_calibrate(CalibrateOptions o) {
   apply_pipeline_options(o.pipeline);
-  std::vector<ZooEntry> entries = zoo_entries(o.manifest, o.stolen, o.independent);
+  std::vector<ZooEntry> entries = zoo_entries(o.zoo);
 
   ProbeSet probes = make_probes(o.pipeline.probes);
   LoadedModel victim = load_model(o.victim, o.pipeline.model);

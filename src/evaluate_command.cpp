@@ -12,12 +12,17 @@
 
 namespace sacjc {
 
-std::vector<ZooEntry> zoo_entries(const std::string& manifest, const std::vector<std::string>& stolen,
-                                  const std::vector<std::string>& independent) {
+void add_zoo_options(CLI::App* cmd, ZooOptions& o) {
+  cmd->add_option("--manifest", o.manifest, "TSV of models: columns file, role (victim|stolen|independent), family[, baseline, arch]");
+  cmd->add_option("--stolen", o.stolen, "Models known to be copies of the victim (family 'stolen')");
+  cmd->add_option("--independent", o.independent, "Models known to be independent of the victim (group 'independent')");
+}
+
+std::vector<ZooEntry> zoo_entries(const ZooOptions& o) {
   std::vector<ZooEntry> entries;
-  if (!manifest.empty()) entries = read_manifest(manifest);
-  for (const auto& path : stolen) entries.push_back({path, "stolen", "stolen", kDefaultBaseline});
-  for (const auto& path : independent) entries.push_back({path, "independent", kDefaultBaseline, ""});
+  if (!o.manifest.empty()) entries = read_manifest(o.manifest);
+  for (const auto& path : o.stolen) entries.push_back({path, "stolen", "stolen", kDefaultBaseline, ""});
+  for (const auto& path : o.independent) entries.push_back({path, "independent", kDefaultBaseline, "", ""});
   if (entries.empty()) throw Error(ExitCode::kUsage, "no models to evaluate: give --manifest, --stolen or --independent");
   return entries;
 }
@@ -35,9 +40,7 @@ OperatingThreshold operating_threshold(const std::optional<double>& threshold, c
 CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
   CLI::App* cmd = app.add_subcommand("evaluate", "Measure AUC, p-value and F1 per attack family over a model zoo");
   cmd->add_option("victim", o.victim, "Victim model (TorchScript file)")->required();
-  cmd->add_option("--manifest", o.manifest, "TSV with columns file, role (victim|stolen|independent), family[, baseline]");
-  cmd->add_option("--stolen", o.stolen, "Known stolen models (family 'stolen')");
-  cmd->add_option("--independent", o.independent, "Known independent models (group 'independent')");
+  add_zoo_options(cmd, o.zoo);
   add_pipeline_options(cmd, o.pipeline);
   auto* threshold = cmd->add_option("--threshold", o.threshold, "Operating threshold (default: the measured default)");
   cmd->add_option("--calibration", o.calibration, "Take the operating threshold from this calibration file")->excludes(threshold);
@@ -50,7 +53,7 @@ CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
 int run_evaluate(EvaluateOptions o) {
   const auto start = std::chrono::steady_clock::now();
   apply_pipeline_options(o.pipeline);
-  std::vector<ZooEntry> entries = zoo_entries(o.manifest, o.stolen, o.independent);
+  std::vector<ZooEntry> entries = zoo_entries(o.zoo);
 
   // 1. Probes and the victim's matrix, once.
   EvaluateReport report;

@@ -6,15 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "sacjc/evaluate_command.h"
 #include "sacjc/pipeline.h"
 
 namespace sacjc {
 
 struct CalibrateOptions {
   std::string victim;
-  std::string manifest;
-  std::vector<std::string> stolen;
-  std::vector<std::string> independent;
+  ZooOptions zoo;  // stolen models are only reported, not used for the threshold
   PipelineOptions pipeline;
   double fpr = 0.01;
   std::string output;

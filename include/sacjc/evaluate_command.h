@@ -12,11 +12,22 @@
 
 namespace sacjc {
 
+// The known models of a zoo, shared by evaluate and calibrate.
+struct ZooOptions {
+  std::string manifest;
+  std::vector<std::string> stolen;       // family "stolen"
+  std::vector<std::string> independent;  // group "independent"
+};
+
+// Binds --manifest, --stolen and --independent.
+void add_zoo_options(CLI::App* command, ZooOptions& options);
+
+// The models named by --manifest plus --stolen and --independent; a usage Error if none.
+std::vector<ZooEntry> zoo_entries(const ZooOptions& options);
+
 struct EvaluateOptions {
   std::string victim;
-  std::string manifest;
-  std::vector<std::string> stolen;       // without a manifest: family "stolen"
-  std::vector<std::string> independent;  // without a manifest: group "independent"
+  ZooOptions zoo;
   PipelineOptions pipeline;
   std::optional<double> threshold;
   std::string calibration;
@@ -29,10 +40,6 @@ CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& options);
 
 // Prints the report; returns 0, or 3 when some model could not be evaluated.
 int run_evaluate(EvaluateOptions options);
-
-// The models named by --manifest plus --stolen and --independent (shared with calibrate).
-std::vector<ZooEntry> zoo_entries(const std::string& manifest, const std::vector<std::string>& stolen,
-                                  const std::vector<std::string>& independent);
 
 // The operating threshold and where it comes from: --threshold, a calibration file (checked
 // against the victim and probes, and kept for p-values), or the default.
