@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sacjc/error.h"
+#include "sacjc/json_io.h"
 #include "sacjc/stats.h"
 
 namespace sacjc {
@@ -46,6 +47,16 @@ void check_calibration_fits(const Calibration& c, const std::string& path,
   if (made.channels != options.channels || made.mean != options.mean || made.std != options.std)
     throw bad_input(path, "calibration was made with different --channels, --mean or --std (" +
                               to_string(made.channels) + ")");
+}
+
+OperatingThreshold operating_threshold(const std::optional<double>& threshold, const std::string& calibration_path,
+                                       const std::string& victim_sha256, const std::string& probe_sha256,
+                                       const ProbeOptions& options, Metric metric) {
+  if (threshold) return {*threshold, "--threshold", std::nullopt};
+  if (calibration_path.empty()) return {default_threshold(metric), kDefaultThresholdSource, std::nullopt};
+  Calibration calibration = read_calibration(calibration_path);
+  check_calibration_fits(calibration, calibration_path, victim_sha256, probe_sha256, options, metric);
+  return {calibration.threshold, "calibration " + calibration_path, calibration};
 }
 
 }  // namespace sacjc

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "sacjc/calibration.h"
 #include "sacjc/error.h"
 #include "sacjc/json_io.h"
 #include "sacjc/plot.h"
@@ -25,16 +26,6 @@ std::vector<ZooEntry> zoo_entries(const ZooOptions& o) {
   for (const auto& path : o.independent) entries.push_back({path, "independent", kDefaultBaseline, "", ""});
   if (entries.empty()) throw Error(ExitCode::kUsage, "no models to evaluate: give --manifest, --stolen or --independent");
   return entries;
-}
-
-OperatingThreshold operating_threshold(const std::optional<double>& threshold, const std::string& calibration_path,
-                                       const ModelInfo& victim, const ProbeSet& probes,
-                                       const PipelineOptions& options) {
-  if (threshold) return {*threshold, "--threshold", std::nullopt};
-  if (calibration_path.empty()) return {default_threshold(options.metric), kDefaultThresholdSource, std::nullopt};
-  Calibration calibration = read_calibration(calibration_path);
-  check_calibration_fits(calibration, calibration_path, victim.sha256, probes.sha256, options.probes, options.metric);
-  return {calibration.threshold, "calibration " + calibration_path, calibration};
 }
 
 CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
@@ -65,7 +56,8 @@ int run_evaluate(EvaluateOptions o) {
   report.probe_count = probes.count;
   report.probe_source = probes.source;
   report.probe_sha256 = probes.sha256;
-  OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info, probes, o.pipeline);
+  OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info.sha256, probes.sha256,
+                                                     o.pipeline.probes, o.pipeline.metric);
   report.metric = o.pipeline.metric;
   report.threshold = threshold.value;
   report.threshold_source = threshold.source;

@@ -5,8 +5,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "sacjc/calibration.h"
 #include "sacjc/error.h"
-#include "sacjc/evaluate_command.h"
 #include "sacjc/json_io.h"
 #include "sacjc/heatmap.h"
 #include "sacjc/log.h"
@@ -66,7 +66,8 @@ int run_verify(VerifyOptions o) {
   report.probe_sha256 = probes.sha256;
   report.timings.probes = seconds_since(step);
   spdlog::info("{} probes from {}, sha256 {}", probes.count, probes.source, probes.sha256);
-  OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info, probes, o.pipeline);
+  OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info.sha256, probes.sha256,
+                                                     o.pipeline.probes, o.pipeline.metric);
   report.metric = o.pipeline.metric;
   report.threshold = threshold.value;
   report.threshold_source = threshold.source;

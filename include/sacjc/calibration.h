@@ -3,6 +3,7 @@
 // behind it, so verify can say how unusual a suspect's distance is.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,5 +46,16 @@ double p_value_empirical(const Calibration& calibration, double distance);
 void check_calibration_fits(const Calibration& calibration, const std::string& path,
                             const std::string& victim_sha256, const std::string& probe_sha256,
                             const ProbeOptions& options, Metric metric);
+
+// The operating threshold and where it comes from: --threshold, a calibration file (checked
+// against the victim and probes, and kept for p-values), or the metric's default.
+struct OperatingThreshold {
+  double value = 0;
+  std::string source;
+  std::optional<Calibration> calibration;
+};
+OperatingThreshold operating_threshold(const std::optional<double>& threshold, const std::string& calibration_path,
+                                       const std::string& victim_sha256, const std::string& probe_sha256,
+                                       const ProbeOptions& options, Metric metric);
 
 }  // namespace sacjc

@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "sacjc/calibration.h"
 #include "sacjc/pipeline.h"
 
 namespace sacjc {
@@ -40,16 +39,5 @@ CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& options);
 
 // Prints the report; returns 0, or 3 when some model could not be evaluated.
 int run_evaluate(EvaluateOptions options);
-
-// The operating threshold and where it comes from: --threshold, a calibration file (checked
-// against the victim and probes, and kept for p-values), or the default.
-struct OperatingThreshold {
-  double value = 0;
-  std::string source;
-  std::optional<Calibration> calibration;
-};
-OperatingThreshold operating_threshold(const std::optional<double>& threshold, const std::string& calibration_path,
-                                       const ModelInfo& victim, const ProbeSet& probes,
-                                       const PipelineOptions& options);
 
 }  // namespace sacjc
