@@ -7,6 +7,7 @@
 #include "sacjc/calibration.h"
 #include "sacjc/error.h"
 #include "sacjc/evaluate_command.h"
+#include "sacjc/files.h"
 #include "sacjc/json_io.h"
 #include "sacjc/log.h"
 

@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "sacjc/error.h"
+#include "sacjc/files.h"
 
 namespace sacjc {
 namespace {
@@ -97,13 +98,9 @@ void draw_text(Image& image, int x, int y, const std::string& text, Color color,
 void write_png(const std::string& path, const Image& image) {
   cv::Mat bgr;
   cv::cvtColor(as_mat(image), bgr, cv::COLOR_RGB2BGR);
-  bool ok = false;
-  try {
-    ok = cv::imwrite(path, bgr);
-  } catch (const cv::Exception& e) {
-    throw bad_input(path, "cannot write PNG: " + e.msg);
-  }
-  if (!ok) throw bad_input(path, "cannot write PNG (check the directory exists and is writable)");
+  std::vector<std::uint8_t> png;
+  if (!cv::imencode(".png", bgr, png)) throw Error(ExitCode::kInternal, "cannot encode PNG for " + path);
+  write_file_atomically(path, std::string(png.begin(), png.end()));
 }
 
 }  // namespace sacjc

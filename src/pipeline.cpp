@@ -1,10 +1,7 @@
 // Shared flags and the per-model step of every command: load, forward, correlate.
 #include "sacjc/pipeline.h"
 
-#include <unistd.h>
-
 #include <cstdio>
-#include <fstream>
 
 #include "sacjc/correlation.h"
 #include "sacjc/error.h"
@@ -90,23 +87,6 @@ std::vector<ModelResult> measure_models(const LoadedModel& victim, const Eigen::
     bar.update(static_cast<int>(results.size()));
   }
   return results;
-}
-
-void write_file_atomically(const std::string& path, const std::string& contents) {
-  std::string temporary = path + ".tmp-" + std::to_string(getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << contents;
-    out.flush();
-    if (!out) {
-      std::remove(temporary.c_str());
-      throw bad_input(path, "cannot write file (check the directory exists and is writable)");
-    }
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::remove(temporary.c_str());
-    throw bad_input(path, "cannot write file");
-  }
 }
 
 }  // namespace sacjc

@@ -8,12 +8,11 @@
 #include <exception>
 #include <thread>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 #include <unistd.h>
 
 #include "sacjc/error.h"
+#include "sacjc/files.h"
 #include "sacjc/jpeg.h"
 #include "sacjc/sha256.h"
 
@@ -39,9 +38,7 @@ Image transposed(const Image& image) {
 // Reads a seed image. JPEGs are checked strictly first: OpenCV decodes a truncated JPEG
 // without complaint (grey where the data ends), which would silently change the probes.
 Image read_seed_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw bad_input(path, "cannot open image (permissions?)");
-  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::uint8_t> bytes = read_file(path);
   if (bytes.empty()) throw bad_input(path, "empty image file");
   if (looks_like_jpeg(bytes)) check_jpeg_integrity(bytes, path);
   return decode_image(bytes.data(), bytes.size(), path);

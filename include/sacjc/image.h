@@ -37,7 +37,7 @@ void draw_circle(Image& image, int x, int y, int radius, Color color);  // fille
 void draw_text(Image& image, int x, int y, const std::string& text, Color color = {255, 255, 255},
                double scale = 1.0);
 
-// Writes a PNG; throws a bad-input Error naming the file on failure.
+// Writes a PNG atomically (files.h); throws a bad-input Error naming the file on failure.
 void write_png(const std::string& path, const Image& image);
 
 }  // namespace sacjc

@@ -52,8 +52,4 @@ std::vector<ModelResult> measure_models(const LoadedModel& victim, const Eigen::
                                         const std::vector<ZooEntry>& entries, const ProbeSet& probes,
                                         const PipelineOptions& options);
 
-// Writes `contents` to `path` through a temporary file and a rename, so a reader never sees a
-// half-written file. Throws a bad-input Error naming the path on failure.
-void write_file_atomically(const std::string& path, const std::string& contents);
-
 }  // namespace sacjc
