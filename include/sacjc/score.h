@@ -32,7 +32,7 @@ double compare(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect, Me
 // The default threshold per metric, and where it comes from: the README section "Default
 // threshold" gives the measurements behind it and the command that reproduces them.
 double default_threshold(Metric metric);
-constexpr const char* kDefaultThresholdSource = "default, measured on the demo zoo (see README)";
+constexpr const char* kDefaultThresholdSource = "default, measured on the project's model zoos (see README)";
 constexpr Metric kDefaultMetric = Metric::kRsa;
 
 enum class Verdict { kIndependent, kStolen };
