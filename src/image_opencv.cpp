@@ -36,14 +36,6 @@ cv::Mat as_mat(const Image& image) {
 
 }  // namespace
 
-Image read_image(const std::string& path) {
-  try {
-    return to_rgb_image(cv::imread(path, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR), path);
-  } catch (const cv::Exception& e) {
-    throw bad_input(path, "cannot decode image: " + e.msg);
-  }
-}
-
 Image decode_image(const std::uint8_t* data, std::size_t size, const std::string& name) {
   try {
     cv::Mat buffer(1, static_cast<int>(size), CV_8U, const_cast<std::uint8_t*>(data));

@@ -5,10 +5,16 @@
 #include <fstream>
 
 #include "sacjc/error.h"
+#include "sacjc/files.h"
 #include "test_images.h"
 
 namespace sacjc {
 namespace {
+
+Image read_image(const std::string& path) {
+  auto bytes = read_file(path);
+  return decode_image(bytes.data(), bytes.size(), path);
+}
 
 ExitCode error_code_of(const std::function<void()>& action, std::string* message = nullptr) {
   try {

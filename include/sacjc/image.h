@@ -15,11 +15,8 @@ struct Image {
   std::vector<std::uint8_t> rgb;
 };
 
-// Reads a JPEG, PNG or BMP file; grey, 16-bit and alpha images become 8-bit RGB.
-// Throws a bad-input Error naming the file when it cannot be decoded.
-Image read_image(const std::string& path);
-
-// Decodes an image held in memory; `name` is used in error messages.
+// Decodes a JPEG, PNG or BMP held in memory; grey, 16-bit and alpha images become 8-bit RGB.
+// Throws a bad-input Error naming `name` when it cannot be decoded.
 Image decode_image(const std::uint8_t* data, std::size_t size, const std::string& name);
 
 // Centre-crops to the target aspect ratio, then resizes (area filter when shrinking, bilinear
