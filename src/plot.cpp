@@ -4,6 +4,7 @@
 #include "sacjc/plot.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace sacjc {
@@ -50,26 +51,30 @@ void draw_roc(Image& image, const EvaluateReport& report, int left, int top) {
 }
 
 void draw_strips(Image& image, const EvaluateReport& report, int left, int top) {
-  draw_frame(image, left, top, "distance to the victim", "distance (mad)");
-  double high = report.threshold;
+  draw_frame(image, left, top, "distance to the victim (log scale)", "distance (" + to_string(report.metric) + ")");
+  // Distances span decades (copies near 0.001, other architectures near 0.5): log axis.
+  double low = report.threshold, high = report.threshold;
   for (const auto& m : report.models)
-    if (m.distance) high = std::max(high, *m.distance);
-  high = high > 0 ? high * 1.1 : 1;
-  auto x_of = [&](double d) { return left + static_cast<int>(d / high * kPanel); };
+    if (m.distance && *m.distance > 0) low = std::min(low, *m.distance), high = std::max(high, *m.distance);
+  low = std::max(1e-6, low / 1.5), high *= 1.5;
+  auto x_of = [&](double d) {
+    double t = (std::log10(std::max(d, low)) - std::log10(low)) / (std::log10(high) - std::log10(low));
+    return left + static_cast<int>(t * kPanel);
+  };
   const int rows = std::max<int>(1, report.families.size());
   for (std::size_t i = 0; i < report.families.size(); ++i) {
     const FamilyResult& f = report.families[i];
     int y = top + (2 * static_cast<int>(i) + 1) * kPanel / (2 * rows);
     Color color = f.role == "independent" ? kGrey : family_color(i);
-    draw_text(image, left + 4, y - 18, f.family, kBlack);
+    draw_text(image, left + 4, y - 20, f.family, kBlack);
     for (const auto& m : report.models)
       if (m.distance && m.entry.role == f.role && m.entry.family == f.family)
         draw_circle(image, x_of(*m.distance), y, 4, color);
   }
   draw_line(image, x_of(report.threshold), top, x_of(report.threshold), top + kPanel, kRed, 2);
-  draw_text(image, x_of(report.threshold) + 4, top + 2, "threshold " + fixed("%.4g", report.threshold), kRed);
-  for (int tick = 0; tick <= 4; ++tick)
-    draw_text(image, left + tick * kPanel / 4 - 12, top + kPanel + 4, fixed("%.3g", high * tick / 4), kBlack, 0.9);
+  draw_text(image, x_of(report.threshold) + 4, top + kPanel - 16, "threshold " + fixed("%.4g", report.threshold), kRed);
+  for (double tick = std::pow(10.0, std::ceil(std::log10(low))); tick <= high; tick *= 10)
+    draw_text(image, x_of(tick) - 12, top + kPanel + 4, fixed("%g", tick), kBlack, 0.9);
 }
 
 }  // namespace
