@@ -27,9 +27,9 @@ int run_calibrate(CalibrateOptions o) {
   apply_pipeline_options(o.pipeline);
   std::vector<ZooEntry> entries = zoo_entries(o.zoo);
 
-  ProbeSet probes = make_probes(o.pipeline.probes);
+  ProbeSet probes = make_pipeline_probes(o.pipeline);
   LoadedModel victim = load_model(o.victim, o.pipeline.model);
-  Eigen::MatrixXf victim_matrix = correlate(victim, probes, "victim");
+  Eigen::MatrixXf victim_matrix = correlate(victim, probes, o.pipeline.mode, "victim");
   std::vector<ModelResult> models = measure_models(victim, victim_matrix, entries, probes, o.pipeline);
 
   Calibration c;
@@ -39,6 +39,7 @@ int run_calibrate(CalibrateOptions o) {
   c.probe_count = probes.count;
   c.target_fpr = o.fpr;
   c.metric = o.pipeline.metric;
+  c.mode = o.pipeline.mode;
   bool errors = false;
   for (const ModelResult& m : models) {
     if (!m.distance) {

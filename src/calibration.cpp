@@ -32,7 +32,9 @@ double p_value_empirical(const Calibration& c, double distance) {
 
 void check_calibration_fits(const Calibration& c, const std::string& path,
                             const std::string& victim_sha256, const std::string& probe_sha256,
-                            const ProbeOptions& options, Metric metric) {
+                            const ProbeOptions& options, Metric metric, Mode mode) {
+  if (c.mode != mode)
+    throw bad_input(path, "calibration was made with --mode " + to_string(c.mode) + ", not " + to_string(mode));
   if (c.metric != metric)
     throw bad_input(path, "calibration was made with --compare " + to_string(c.metric) + ", not " + to_string(metric) +
                               "; thresholds of different comparisons do not mix");
@@ -51,11 +53,11 @@ void check_calibration_fits(const Calibration& c, const std::string& path,
 
 OperatingThreshold operating_threshold(const std::optional<double>& threshold, const std::string& calibration_path,
                                        const std::string& victim_sha256, const std::string& probe_sha256,
-                                       const ProbeOptions& options, Metric metric) {
+                                       const ProbeOptions& options, Metric metric, Mode mode) {
   if (threshold) return {*threshold, "--threshold", std::nullopt};
   if (calibration_path.empty()) return {default_threshold(metric), kDefaultThresholdSource, std::nullopt};
   Calibration calibration = read_calibration(calibration_path);
-  check_calibration_fits(calibration, calibration_path, victim_sha256, probe_sha256, options, metric);
+  check_calibration_fits(calibration, calibration_path, victim_sha256, probe_sha256, options, metric, mode);
   return {calibration.threshold, "calibration " + calibration_path, calibration};
 }
 

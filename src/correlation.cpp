@@ -2,14 +2,53 @@
 // (half the multiply-adds of a general product) gives every pairwise cosine.
 #include "sacjc/correlation.h"
 
-namespace sacjc {
+#include "sacjc/error.h"
 
-Eigen::MatrixXf correlation_matrix(const Outputs& outputs) {
-  Eigen::MatrixXf unit = outputs;
+namespace sacjc {
+namespace {
+
+// Rows scaled to unit length; with `strict`, a zero row is an error naming `model`.
+Outputs unit_rows(const Outputs& outputs, bool strict, const std::string& model) {
+  Outputs unit = outputs;
   for (Eigen::Index i = 0; i < unit.rows(); ++i) {
     float norm = unit.row(i).norm();
     if (norm > 0) unit.row(i) /= norm;
+    else if (strict)
+      throw bad_input(model, "the model's output is all zeros for probe " + std::to_string(i) +
+                                 "; an embedding needs a direction (is the model broken?)");
   }
+  return unit;
+}
+
+}  // namespace
+
+Mode parse_mode(const std::string& text) {
+  if (text == "logits") return Mode::kLogits;
+  if (text == "embedding") return Mode::kEmbedding;
+  if (text == "fri") return Mode::kFri;
+  throw Error(ExitCode::kUsage, "--mode must be logits, embedding or fri, got '" + text + "'");
+}
+
+std::string to_string(Mode mode) {
+  switch (mode) {
+    case Mode::kLogits: return "logits";
+    case Mode::kEmbedding: return "embedding";
+    case Mode::kFri: return "fri";
+  }
+  return "logits";
+}
+
+Outputs probe_features(const Outputs& outputs, const Outputs& references, Mode mode, const std::string& model) {
+  if (mode == Mode::kLogits) return outputs;
+  Outputs unit = unit_rows(outputs, true, model);
+  if (mode == Mode::kEmbedding) return unit;
+  if (references.rows() < 2 || references.cols() != outputs.cols())
+    throw Error(ExitCode::kInternal, "FRI needs the model's outputs on at least 2 reference images");
+  return unit * unit_rows(references, true, model).transpose();
+}
+
+Eigen::MatrixXf correlation_matrix(const Outputs& features) {
+  Eigen::MatrixXf unit = unit_rows(features, false, "");
   const Eigen::Index n = unit.rows();
   Eigen::MatrixXf gram = Eigen::MatrixXf::Zero(n, n);
   gram.selfadjointView<Eigen::Lower>().rankUpdate(unit);

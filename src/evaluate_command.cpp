@@ -48,17 +48,19 @@ int run_evaluate(EvaluateOptions o) {
 
   // 1. Probes and the victim's matrix, once.
   EvaluateReport report;
-  ProbeSet probes = make_probes(o.pipeline.probes);
+  ProbeSet probes = make_pipeline_probes(o.pipeline);
   LoadedModel victim = load_model(o.victim, o.pipeline.model);
-  Eigen::MatrixXf victim_matrix = correlate(victim, probes, "victim");
+  Eigen::MatrixXf victim_matrix = correlate(victim, probes, o.pipeline.mode, "victim");
   report.victim = victim.info;
   report.probe_options = o.pipeline.probes;
   report.probe_count = probes.count;
   report.probe_source = probes.source;
   report.probe_sha256 = probes.sha256;
   OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info.sha256, probes.sha256,
-                                                     o.pipeline.probes, o.pipeline.metric);
+                                                     o.pipeline.probes, o.pipeline.metric, o.pipeline.mode);
   report.metric = o.pipeline.metric;
+  report.mode = o.pipeline.mode;
+  report.reference_count = probes.references ? probes.references->count : 0;
   report.threshold = threshold.value;
   report.threshold_source = threshold.source;
 

@@ -57,6 +57,8 @@ std::string format_json(const VerifyReport& r) {
       {"victim", model_json(r.victim)},
       {"suspect", model_json(r.suspect)},
       {"probes", probes_json(r.probe_options, r.probe_count, r.probe_source, r.probe_sha256)},
+      {"mode", to_string(r.mode)},
+      {"references", r.reference_count},
       {"distance", r.distance},
       {"metric", to_string(r.metric)},
       {"threshold", r.threshold},
@@ -110,6 +112,8 @@ std::string format_json(const EvaluateReport& r) {
                {"command", "evaluate"},
                {"victim", model_json(r.victim)},
                {"probes", probes_json(r.probe_options, r.probe_count, r.probe_source, r.probe_sha256)},
+               {"mode", to_string(r.mode)},
+               {"references", r.reference_count},
                {"metric", to_string(r.metric)},
                {"threshold", r.threshold},
                {"threshold_source", r.threshold_source},
@@ -126,6 +130,7 @@ std::string format_json(const Calibration& c) {
                {"victim_sha256", c.victim_sha256},
                {"probes", probes_json(c.probe_options, c.probe_count, c.probe_options.directory.empty() ? "built-in" : c.probe_options.directory, c.probe_sha256)},
                {"metric", to_string(c.metric)},
+               {"mode", to_string(c.mode)},
                {"target_fpr", c.target_fpr},
                {"threshold", c.threshold},
                {"independent", {{"paths", c.independent_paths}, {"distances", c.independent}}},
@@ -155,6 +160,7 @@ Calibration read_calibration(const std::string& path) {
     c.probe_options.mean = probes.at("mean").get<std::vector<float>>();
     c.probe_options.std = probes.at("std").get<std::vector<float>>();
     c.metric = parse_metric(doc.at("metric").get<std::string>());
+    c.mode = parse_mode(doc.at("mode").get<std::string>());
     c.target_fpr = doc.at("target_fpr").get<double>();
     c.threshold = doc.at("threshold").get<double>();
     c.independent_paths = doc.at("independent").at("paths").get<std::vector<std::string>>();

@@ -2,6 +2,7 @@
 #include "sacjc/pipeline.h"
 
 #include <cstdio>
+#include <filesystem>
 
 #include "sacjc/correlation.h"
 #include "sacjc/error.h"
@@ -38,6 +39,9 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--output", o.model.output_key, "For models that return a dict: the entry to use");
   cmd->add_option("--batch-size", o.model.batch_size, "Probes per forward pass")->capture_default_str()->check(CLI::Range(1, 65536));
   cmd->add_option("--threads", o.threads, "Inference threads (default: one per core)")->check(CLI::Range(1, 1024));
+  cmd->add_option("--mode", o.mode_name, "What the outputs are: logits (classifiers), embedding, or fri (embeddings described by their cosines to reference images)")->capture_default_str()->check(CLI::IsMember({"logits", "embedding", "fri"}));
+  cmd->add_option("--references", o.references, "--mode fri: directory of reference images (default: the last --num-references seeds, excluded from the probes)");
+  cmd->add_option("--num-references", o.num_references, "--mode fri: number of reference images K")->capture_default_str()->check(CLI::Range(2, 100000));
   cmd->add_option("--compare", o.compare, "How to compare correlation matrices: rsa (1 - Pearson of the entries) or mad (the paper's mean absolute difference)")->capture_default_str()->check(CLI::IsMember({"mad", "rsa"}));
 }
 
@@ -45,7 +49,47 @@ void apply_pipeline_options(PipelineOptions& o) {
   parse_input_size(o.input_size, o.probes);
   o.probes.channels = parse_channels(o.channels);
   o.metric = parse_metric(o.compare);
+  o.mode = parse_mode(o.mode_name);
   set_inference_threads(o.threads);
+}
+
+ProbeSet make_pipeline_probes(const PipelineOptions& o) {
+  if (o.mode != Mode::kFri) return make_probes(o.probes);
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  ProbeSet probes, references;
+  if (!o.references.empty()) {
+    if (!o.probes.directory.empty() && fs::equivalent(o.references, o.probes.directory, ec))
+      throw Error(ExitCode::kUsage, "--references and --probes are the same directory; references must not be probes");
+    probes = make_probes(o.probes);
+    ProbeOptions reference_options = o.probes;
+    reference_options.directory = o.references;
+    reference_options.count = 0;
+    std::vector<Seed> seeds = load_seeds(reference_options);
+    if (static_cast<int>(seeds.size()) < 2) throw bad_input(o.references, "FRI needs at least 2 reference images");
+    if (static_cast<int>(seeds.size()) > o.num_references) seeds.resize(o.num_references);
+    references = probes_from_seeds(seeds, reference_options);
+  } else {
+    // The last K seeds are the references; the probes come from the seeds before them.
+    ProbeOptions all = o.probes;
+    all.count = 0;
+    std::vector<Seed> seeds = load_seeds(all);
+    int available = static_cast<int>(seeds.size()) - o.num_references;
+    if (available < 2 || o.probes.count > available)
+      throw Error(ExitCode::kUsage, std::to_string(seeds.size()) + " seeds cannot give " +
+                                        std::to_string(o.num_references) + " references and " +
+                                        std::to_string(o.probes.count ? o.probes.count : 2) +
+                                        " probes; lower -n or --num-references, or give --references");
+    std::vector<Seed> reference_seeds(seeds.end() - o.num_references, seeds.end());
+    seeds.resize(o.probes.count ? o.probes.count : available);
+    probes = probes_from_seeds(seeds, o.probes);
+    references = probes_from_seeds(reference_seeds, o.probes);
+  }
+  Sha256 hash;
+  hash.update(probes.sha256 + " references " + references.sha256);
+  probes.sha256 = hash.hex_digest();
+  probes.references = std::make_shared<const ProbeSet>(std::move(references));
+  return probes;
 }
 
 LoadedModel load_model(const std::string& path, const ModelOptions& options) {
@@ -55,15 +99,16 @@ LoadedModel load_model(const std::string& path, const ModelOptions& options) {
   return loaded;
 }
 
-Eigen::MatrixXf correlate(LoadedModel& loaded, const ProbeSet& probes, const std::string& label) {
-  Outputs outputs;
+Eigen::MatrixXf correlate(LoadedModel& loaded, const ProbeSet& probes, Mode mode, const std::string& label) {
+  Outputs outputs, references;
   {
     ProgressBar bar(label, label.empty() ? 0 : probes.count);  // no label: no bar
     outputs = loaded.model->forward(probes, [&](int done) { bar.update(done); });
   }
+  if (mode == Mode::kFri) references = loaded.model->forward(*probes.references);
   loaded.info.output_size = outputs.cols();
   spdlog::info("{}: {} outputs per probe", loaded.info.path, outputs.cols());
-  return correlation_matrix(outputs);
+  return correlation_matrix(probe_features(outputs, references, mode, loaded.info.path));
 }
 
 std::vector<ModelResult> measure_models(const LoadedModel& victim, const Eigen::MatrixXf& victim_matrix,
@@ -75,7 +120,7 @@ std::vector<ModelResult> measure_models(const LoadedModel& victim, const Eigen::
     ModelResult result{entry, std::nullopt, "", {entry.path, "", 0}};
     try {
       LoadedModel model = load_model(entry.path, options.model);
-      Eigen::MatrixXf matrix = correlate(model, probes, "");
+      Eigen::MatrixXf matrix = correlate(model, probes, options.mode, "");
       result.distance = compare(victim_matrix, matrix, options.metric, victim.info.path, entry.path);
       result.info = model.info;
     } catch (const Error& e) {

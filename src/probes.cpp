@@ -130,11 +130,16 @@ void check_memory(const ProbeSet& set) {
                                       " GB, more than half of this machine's memory; lower -n or --input-size");
 }
 
-ProbeSet make_probes(const ProbeOptions& options) {
+std::vector<Seed> load_seeds(const ProbeOptions& options) {
   check_options(options);
-  std::vector<Seed> seeds = options.directory.empty()
-                                ? builtin_seeds(options.count)
-                                : read_seed_directory(options.directory, options.count);
+  return options.directory.empty() ? builtin_seeds(options.count)
+                                   : read_seed_directory(options.directory, options.count);
+}
+
+ProbeSet make_probes(const ProbeOptions& options) { return probes_from_seeds(load_seeds(options), options); }
+
+ProbeSet probes_from_seeds(const std::vector<Seed>& seeds, const ProbeOptions& options) {
+  check_options(options);
   ProbeSet set;
   set.count = static_cast<int>(seeds.size());
   set.channels = options.channels == Channels::kGray ? 1 : 3;

@@ -47,6 +47,8 @@ std::string format_text(const VerifyReport& r) {
   text += "suspect    " + r.suspect.path + "  (" + std::to_string(r.suspect.output_size) + " outputs, sha256 " +
           r.suspect.sha256.substr(0, 12) + ")\n";
   text += "probes     " + probes_text(o, r.probe_count, r.probe_source, r.probe_sha256) + "\n";
+  text += "mode       " + to_string(r.mode) +
+          (r.reference_count ? " (" + std::to_string(r.reference_count) + " reference images)" : "") + "\n";
   if (!r.calibration.empty())
     text += "p-value    " + format("%.3g", r.p_value) + " (log-normal fit), " + format("%.3g", r.p_value_empirical) +
             " (rank) that an independent model is this close; " + r.calibration + "\n";
@@ -61,6 +63,8 @@ std::string format_text(const EvaluateReport& r) {
   std::string text;
   text += "victim     " + r.victim.path + "  (sha256 " + r.victim.sha256.substr(0, 12) + ")\n";
   text += "probes     " + probes_text(r.probe_options, r.probe_count, r.probe_source, r.probe_sha256) + "\n";
+  text += "mode       " + to_string(r.mode) +
+          (r.reference_count ? " (" + std::to_string(r.reference_count) + " reference images)" : "") + "\n";
   text += "threshold  " + format("%.6f", r.threshold) + "  (" + to_string(r.metric) + "; " + r.threshold_source + ")\n";
   text += "p-value    Welch's t-test, one-sided: stolen distances smaller than the baseline's\n\n";
   text += cell("family", 22) + cell("models", 8) + cell("mean dist", 11) + cell("AUC", 7) + cell("p-value", 10) +

@@ -59,7 +59,7 @@ int run_verify(VerifyOptions o) {
 
   // 2. Probes: seeds -> resize -> JPEG round trip -> tensor, once for both models.
   step = Clock::now();
-  ProbeSet probes = make_probes(o.pipeline.probes);
+  ProbeSet probes = make_pipeline_probes(o.pipeline);
   report.probe_options = o.pipeline.probes;
   report.probe_count = probes.count;
   report.probe_source = probes.source;
@@ -67,17 +67,19 @@ int run_verify(VerifyOptions o) {
   report.timings.probes = seconds_since(step);
   spdlog::info("{} probes from {}, sha256 {}", probes.count, probes.source, probes.sha256);
   OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info.sha256, probes.sha256,
-                                                     o.pipeline.probes, o.pipeline.metric);
+                                                     o.pipeline.probes, o.pipeline.metric, o.pipeline.mode);
   report.metric = o.pipeline.metric;
+  report.mode = o.pipeline.mode;
+  report.reference_count = probes.references ? probes.references->count : 0;
   report.threshold = threshold.value;
   report.threshold_source = threshold.source;
 
   // 3. Forward passes and correlation matrices.
   step = Clock::now();
-  Eigen::MatrixXf c_victim = correlate(victim, probes, "victim");
+  Eigen::MatrixXf c_victim = correlate(victim, probes, o.pipeline.mode, "victim");
   report.timings.victim = seconds_since(step);
   step = Clock::now();
-  Eigen::MatrixXf c_suspect = correlate(suspect, probes, "suspect");
+  Eigen::MatrixXf c_suspect = correlate(suspect, probes, o.pipeline.mode, "suspect");
   report.timings.suspect = seconds_since(step);
 
   // 4. Distance and verdict.

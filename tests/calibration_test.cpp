@@ -86,12 +86,13 @@ TEST(CalibrationTest, MalformedOrNewerFilesAreBadInput) {
 TEST(CalibrationTest, RefusesAnotherVictimProbeSetOrMetric) {
   Calibration c = sample();
   ProbeOptions options;
-  EXPECT_NO_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric));
-  EXPECT_THROW(check_calibration_fits(c, "cal.json", std::string(64, 'x'), c.probe_sha256, options, c.metric), Error);
-  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, std::string(64, 'x'), options, c.metric), Error);
-  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, Metric::kMad), Error);
+  EXPECT_NO_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric, c.mode));
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", std::string(64, 'x'), c.probe_sha256, options, c.metric, c.mode), Error);
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, std::string(64, 'x'), options, c.metric, c.mode), Error);
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, Metric::kMad, c.mode), Error);
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric, Mode::kFri), Error);
   options.channels = Channels::kGray;
-  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric), Error);
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric, c.mode), Error);
 }
 
 }  // namespace

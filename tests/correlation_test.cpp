@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "sacjc/error.h"
+
 namespace sacjc {
 namespace {
 
@@ -63,6 +65,56 @@ TEST(CorrelationTest, AgreesWithDoublePrecision) {
   Eigen::MatrixXd expected = Eigen::MatrixXd::Ones(200, 200) - unit * unit.transpose();
   Eigen::MatrixXd got = correlation_matrix(outputs).cast<double>();
   EXPECT_LT((got - expected).cwiseAbs().maxCoeff(), 1e-5);
+}
+
+}  // namespace
+}  // namespace sacjc
+
+namespace sacjc {
+namespace {
+
+TEST(FeaturesTest, LogitsPassThroughAndEmbeddingsAreUnitRows) {
+  Outputs outputs(2, 2);
+  outputs << 3, 4,  //
+      0, 2;
+  EXPECT_TRUE(probe_features(outputs, {}, Mode::kLogits, "m").isApprox(outputs));
+  Outputs unit = probe_features(outputs, {}, Mode::kEmbedding, "m");
+  EXPECT_NEAR(unit(0, 0), 0.6f, 1e-6f);
+  EXPECT_NEAR(unit(1, 1), 1.0f, 1e-6f);
+  // Correlation reads directions only, so embedding and logits modes give the same matrix.
+  EXPECT_TRUE(correlation_matrix(unit).isApprox(correlation_matrix(outputs), 1e-6f));
+}
+
+TEST(FeaturesTest, FriIsCosinesToTheReferences) {
+  Outputs probes(2, 2), references(3, 2);
+  probes << 1, 0,  //
+      1, 1;
+  references << 2, 0,  //
+      0, 5,            //
+      -1, 0;
+  Outputs features = probe_features(probes, references, Mode::kFri, "m");
+  ASSERT_EQ(features.rows(), 2);
+  ASSERT_EQ(features.cols(), 3);  // K references, whatever the embedding size
+  const float h = 1 / std::sqrt(2.f);
+  Outputs expected(2, 3);
+  expected << 1, 0, -1,  //
+      h, h, -h;
+  EXPECT_TRUE(features.isApprox(expected, 1e-6f)) << features;
+}
+
+TEST(FeaturesTest, AllZeroEmbeddingIsBadInputNamingTheModel) {
+  Outputs outputs(2, 2);
+  outputs << 0, 0,  //
+      1, 1;
+  try {
+    probe_features(outputs, {}, Mode::kEmbedding, "broken.pt");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ExitCode::kBadInput);
+    EXPECT_NE(std::string(e.what()).find("broken.pt"), std::string::npos);
+  }
+  EXPECT_EQ(parse_mode("fri"), Mode::kFri);
+  EXPECT_THROW(parse_mode("softmax"), Error);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sacjc/correlation.h"
 #include "sacjc/probes.h"
 #include "sacjc/score.h"
 
@@ -20,6 +21,7 @@ struct Calibration {
   ProbeOptions probe_options;
   int probe_count = 0;
   Metric metric = kDefaultMetric;
+  Mode mode = Mode::kLogits;
   double target_fpr = 0.01;
   double threshold = 0;
   std::vector<std::string> independent_paths;
@@ -45,7 +47,7 @@ double p_value_empirical(const Calibration& calibration, double distance);
 // `path` and the mismatch otherwise.
 void check_calibration_fits(const Calibration& calibration, const std::string& path,
                             const std::string& victim_sha256, const std::string& probe_sha256,
-                            const ProbeOptions& options, Metric metric);
+                            const ProbeOptions& options, Metric metric, Mode mode);
 
 // The operating threshold and where it comes from: --threshold, a calibration file (checked
 // against the victim and probes, and kept for p-values), or the metric's default.
@@ -56,6 +58,6 @@ struct OperatingThreshold {
 };
 OperatingThreshold operating_threshold(const std::optional<double>& threshold, const std::string& calibration_path,
                                        const std::string& victim_sha256, const std::string& probe_sha256,
-                                       const ProbeOptions& options, Metric metric);
+                                       const ProbeOptions& options, Metric metric, Mode mode);
 
 }  // namespace sacjc

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sacjc/correlation.h"
 #include "sacjc/manifest.h"
 #include "sacjc/model.h"
 #include "sacjc/score.h"
@@ -53,6 +54,8 @@ struct EvaluateReport {
   int probe_count = 0;
   std::string probe_source;
   std::string probe_sha256;
+  Mode mode = Mode::kLogits;
+  int reference_count = 0;  // --mode fri
   Metric metric = kDefaultMetric;
   double threshold = 0;
   std::string threshold_source;

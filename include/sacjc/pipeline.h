@@ -6,6 +6,7 @@
 #include <Eigen/Dense>
 #include <string>
 
+#include "sacjc/correlation.h"
 #include "sacjc/evaluation.h"
 #include "sacjc/model.h"
 #include "sacjc/probes.h"
@@ -22,15 +23,23 @@ struct PipelineOptions {
   ModelOptions model;
   std::string compare = to_string(kDefaultMetric);
   Metric metric = kDefaultMetric;  // set from `compare` by apply_pipeline_options
+  std::string mode_name = "logits";
+  Mode mode = Mode::kLogits;   // set from `mode_name` by apply_pipeline_options
+  std::string references;      // --mode fri: reference image directory; empty: taken from the seeds
+  int num_references = 16;     // --mode fri: K
 };
 
 // Binds --probes, -n, --input-size, -q, --transpose, --channels, --mean, --std, --output,
-// --batch-size, --threads and --compare.
+// --batch-size, --threads, --compare, --mode, --references and --num-references.
 void add_pipeline_options(CLI::App* command, PipelineOptions& options);
 
-// Parses the textual flags into options.probes and options.metric, and sets the thread count.
+// Parses the textual flags into options.probes, .metric and .mode, and sets the thread count.
 // Usage errors throw.
 void apply_pipeline_options(PipelineOptions& options);
+
+// The probes for these options; with --mode fri also the reference images: from
+// --references, or else the last K seeds, which are then not used as probes.
+ProbeSet make_pipeline_probes(const PipelineOptions& options);
 
 // A loaded model and what the reports say about it.
 struct LoadedModel {
@@ -44,7 +53,7 @@ LoadedModel load_model(const std::string& path, const ModelOptions& options);
 // Runs the model on the probes (with a progress bar named `label` on a terminal, none if the
 // label is empty) and returns its
 // correlation matrix. A model failing on the probes throws a bad-input Error naming it.
-Eigen::MatrixXf correlate(LoadedModel& model, const ProbeSet& probes, const std::string& label);
+Eigen::MatrixXf correlate(LoadedModel& model, const ProbeSet& probes, Mode mode, const std::string& label);
 
 // Distances from the victim's matrix to each model's. A model that cannot be loaded or run
 // becomes a result with an error, and the rest go on. `progress` counts models.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,9 @@ struct ProbeSet {
   std::vector<float> values;       // NCHW
   std::vector<std::string> names;  // seed names, in probe order
   std::string source;              // the seed directory, or "built-in"
-  std::string sha256;              // of the compressed-and-decoded pixels, hex
+  std::string sha256;              // of the compressed-and-decoded pixels (and references), hex
+  // --mode fri: the reference images, made by the same pipeline; null otherwise.
+  std::shared_ptr<const ProbeSet> references;
 };
 
 // JPEG, PNG and BMP files in `directory` (not recursive), sorted by file name; at most `count`
@@ -52,7 +55,13 @@ int builtin_seed_count();
 // Resize, JPEG round trip, optional transpose: the exact 8-bit image a model is shown.
 Image make_probe_image(const Image& seed, const ProbeOptions& options);
 
-// The whole probe pipeline: seeds from options.directory (or the built-in set) to tensor.
+// The seeds options.directory names (or the built-in ones), options.count of them.
+std::vector<Seed> load_seeds(const ProbeOptions& options);
+
+// Seeds to tensor: make_probe_image on each, then channels, scaling, mean/std.
+ProbeSet probes_from_seeds(const std::vector<Seed>& seeds, const ProbeOptions& options);
+
+// The whole probe pipeline: load_seeds, then probes_from_seeds.
 ProbeSet make_probes(const ProbeOptions& options);
 
 // Runs task(0) .. task(n-1) on one thread per core. If tasks throw, the exception of the

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "sacjc/correlation.h"
 #include "sacjc/evaluation.h"
 #include "sacjc/model.h"
 #include "sacjc/probes.h"
@@ -24,6 +25,8 @@ struct VerifyReport {
   int probe_count = 0;
   std::string probe_source;
   std::string probe_sha256;
+  Mode mode = Mode::kLogits;
+  int reference_count = 0;  // --mode fri
   double distance = 0;
   Metric metric = kDefaultMetric;
   double threshold = 0;
