@@ -1,0 +1,24 @@
+# The real dlib face descriptor (npm @vladmandic/face-api, fetched into a cache outside the
+# repository): the PyTorch conversion matches face-api's TF.js output (known-output check),
+# sacjc runs it, and a half-precision copy is stolen in embedding and FRI modes. Skipped, with
+# a message, only when the npm registry cannot be reached.
+source "$(dirname "$0")/cli/lib.sh"
+CACHE=${FACE_CACHE:-/var/cache/sacjc-face}
+if ! timeout 60 npm view @vladmandic/face-api@1.7.15 version >/dev/null 2>&1; then
+  echo "SKIPPED: the npm registry is unreachable, so the real face models cannot be fetched"
+  exit 77
+fi
+"$SOURCE/scripts/fetch_face_models.sh" "$CACHE"
+"$PYTHON" "$SOURCE/scripts/convert_face_api.py" "$CACHE/package" "$WORK/dlib.pt" --check
+"$PYTHON" - "$WORK/dlib.pt" "$WORK/dlib_half.pt" <<'PY'
+import sys, torch
+model = torch.jit.load(sys.argv[1])
+model.load_state_dict({k: v.half().float() for k, v in model.state_dict().items()})
+torch.jit.save(model, sys.argv[2])
+PY
+for mode in embedding fri; do
+  expect_exit 1 "$SACJC" verify "$WORK/dlib.pt" "$WORK/dlib_half.pt" --mode $mode -n 48 --input-size 150 --format json
+  echo "dlib vs half-precision copy, $mode: $(json_field distance)"
+  [ "$(json_field suspect.output_size)" = 128 ] || fail "descriptor size"
+done
+expect_exit 0 "$SACJC" verify "$WORK/dlib.pt" "$DEMO/victim.pt" --mode fri -n 48 --input-size 150
