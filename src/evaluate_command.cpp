@@ -52,23 +52,15 @@ int run_evaluate(EvaluateOptions o) {
   LoadedModel victim = load_model(o.victim, o.pipeline.model);
   Eigen::MatrixXf victim_matrix = correlate(victim, probes, o.pipeline.mode, "victim");
   report.victim = victim.info;
-  report.probe_options = o.pipeline.probes;
-  report.probe_count = probes.count;
-  report.probe_source = probes.source;
-  report.probe_sha256 = probes.sha256;
   OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info.sha256, probes.sha256,
                                                      o.pipeline.probes, o.pipeline.metric, o.pipeline.mode);
-  report.metric = o.pipeline.metric;
-  report.mode = o.pipeline.mode;
-  report.reference_count = probes.references ? probes.references->count : 0;
-  report.threshold = threshold.value;
-  report.threshold_source = threshold.source;
+  report.settings = run_settings(probes, o.pipeline, threshold);
 
   // 2. Every model's distance, then statistics per family.
   report.models = measure_models(victim, victim_matrix, entries, probes, o.pipeline);
-  report.families = summarize(report.models, report.threshold);
+  report.families = summarize(report.models, threshold.value);
   if (o.by_arch)
-    for (FamilyResult& f : summarize(split_by_arch(report.models), report.threshold))
+    for (FamilyResult& f : summarize(split_by_arch(report.models), threshold.value))
       report.families.push_back(std::move(f));
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

@@ -38,6 +38,16 @@ json probes_json(const ProbeOptions& o, int count, const std::string& source, co
           {"sha256", sha256}};
 }
 
+// Adds the settings block shared by verify and evaluate reports.
+void add_settings(json& document, const RunSettings& s) {
+  document["probes"] = probes_json(s.probe_options, s.probe_count, s.probe_source, s.probe_sha256);
+  document["mode"] = to_string(s.mode);
+  document["references"] = s.reference_count;
+  document["metric"] = to_string(s.metric);
+  document["threshold"] = s.threshold;
+  document["threshold_source"] = s.threshold_source;
+}
+
 json confusion_json(const Confusion& c) {
   return {{"true_positives", c.true_positives},   {"false_positives", c.false_positives},
           {"true_negatives", c.true_negatives},   {"false_negatives", c.false_negatives},
@@ -56,13 +66,7 @@ std::string format_json(const VerifyReport& r) {
       {"command", "verify"},
       {"victim", model_json(r.victim)},
       {"suspect", model_json(r.suspect)},
-      {"probes", probes_json(r.probe_options, r.probe_count, r.probe_source, r.probe_sha256)},
-      {"mode", to_string(r.mode)},
-      {"references", r.reference_count},
       {"distance", r.distance},
-      {"metric", to_string(r.metric)},
-      {"threshold", r.threshold},
-      {"threshold_source", r.threshold_source},
       {"verdict", to_string(r.verdict)},
       {"threads", r.threads},
       {"batch_size", r.batch_size},
@@ -73,6 +77,7 @@ std::string format_json(const VerifyReport& r) {
         {"forward_suspect", r.timings.suspect},
         {"compare", r.timings.compare},
         {"total", r.timings.total}}}};
+  add_settings(document, r.settings);
   if (!r.calibration.empty()) {
     document["calibration"] = r.calibration;
     document["p_value"] = r.p_value;
@@ -107,20 +112,16 @@ std::string format_json(const EvaluateReport& r) {
     if (!f.note.empty()) row["note"] = f.note;
     families.push_back(row);
   }
-  return dump({{"schema_version", kReportSchemaVersion},
+  json document = {{"schema_version", kReportSchemaVersion},
                {"sacjc_version", SACJC_VERSION},
                {"command", "evaluate"},
                {"victim", model_json(r.victim)},
-               {"probes", probes_json(r.probe_options, r.probe_count, r.probe_source, r.probe_sha256)},
-               {"mode", to_string(r.mode)},
-               {"references", r.reference_count},
-               {"metric", to_string(r.metric)},
-               {"threshold", r.threshold},
-               {"threshold_source", r.threshold_source},
                {"p_value_test", "Welch's t-test, one-sided: stolen distances smaller than the baseline's"},
                {"families", families},
                {"models", models},
-               {"seconds", r.seconds}});
+               {"seconds", r.seconds}};
+  add_settings(document, r.settings);
+  return dump(document);
 }
 
 std::string format_json(const Calibration& c) {

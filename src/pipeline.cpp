@@ -92,6 +92,11 @@ ProbeSet make_pipeline_probes(const PipelineOptions& o) {
   return probes;
 }
 
+RunSettings run_settings(const ProbeSet& probes, const PipelineOptions& o, const OperatingThreshold& threshold) {
+  return {o.probes,      probes.count,   probes.source,   probes.sha256,   o.mode,
+          probes.references ? probes.references->count : 0, o.metric, threshold.value, threshold.source};
+}
+
 LoadedModel load_model(const std::string& path, const ModelOptions& options) {
   LoadedModel loaded;
   loaded.model = load_torchscript(path, options);

@@ -51,9 +51,9 @@ void draw_roc(Image& image, const EvaluateReport& report, int left, int top) {
 }
 
 void draw_strips(Image& image, const EvaluateReport& report, int left, int top) {
-  draw_frame(image, left, top, "distance to the victim (log scale)", "distance (" + to_string(report.metric) + ")");
+  draw_frame(image, left, top, "distance to the victim (log scale)", "distance (" + to_string(report.settings.metric) + ")");
   // Distances span decades (copies near 0.001, other architectures near 0.5): log axis.
-  double low = report.threshold, high = report.threshold;
+  double low = report.settings.threshold, high = report.settings.threshold;
   for (const auto& m : report.models)
     if (m.distance && *m.distance > 0) low = std::min(low, *m.distance), high = std::max(high, *m.distance);
   low = std::max(1e-6, low / 1.5), high *= 1.5;
@@ -71,8 +71,8 @@ void draw_strips(Image& image, const EvaluateReport& report, int left, int top) 
       if (m.distance && m.entry.role == f.role && m.entry.family == f.family)
         draw_circle(image, x_of(*m.distance), y, 4, color);
   }
-  draw_line(image, x_of(report.threshold), top, x_of(report.threshold), top + kPanel, kRed, 2);
-  draw_text(image, x_of(report.threshold) + 4, top + kPanel - 16, "threshold " + fixed("%.4g", report.threshold), kRed);
+  draw_line(image, x_of(report.settings.threshold), top, x_of(report.settings.threshold), top + kPanel, kRed, 2);
+  draw_text(image, x_of(report.settings.threshold) + 4, top + kPanel - 16, "threshold " + fixed("%.4g", report.settings.threshold), kRed);
   for (double tick = std::pow(10.0, std::ceil(std::log10(low))); tick <= high; tick *= 10)
     draw_text(image, x_of(tick) - 12, top + kPanel + 4, fixed("%g", tick), kBlack, 0.9);
 }

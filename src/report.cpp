@@ -35,20 +35,25 @@ std::string optional_text(const std::optional<T>& value, const char* pattern) {
 
 }  // namespace
 
+// The probes and mode lines shared by the reports.
+std::string settings_text(const RunSettings& s) {
+  return "probes     " + probes_text(s.probe_options, s.probe_count, s.probe_source, s.probe_sha256) + "\n" +
+         "mode       " + to_string(s.mode) +
+         (s.reference_count ? " (" + std::to_string(s.reference_count) + " reference images)" : "") + "\n";
+}
+
 std::string format_text(const VerifyReport& r) {
-  const ProbeOptions& o = r.probe_options;
+  const RunSettings& s = r.settings;
   std::string verdict = r.verdict == Verdict::kStolen ? "STOLEN" : "independent";
   std::string text;
   text += "verdict    " + verdict + (r.verdict == Verdict::kStolen ? " (the suspect is a copy of the victim)\n" : "\n");
-  text += "distance   " + format("%.6f", r.distance) + "  (" + to_string(r.metric) + "; stolen below " + format("%.6f", r.threshold) +
-          "; " + r.threshold_source + ")\n";
+  text += "distance   " + format("%.6f", r.distance) + "  (" + to_string(s.metric) + "; stolen below " +
+          format("%.6f", s.threshold) + "; " + s.threshold_source + ")\n";
   text += "victim     " + r.victim.path + "  (" + std::to_string(r.victim.output_size) + " outputs, sha256 " +
           r.victim.sha256.substr(0, 12) + ")\n";
   text += "suspect    " + r.suspect.path + "  (" + std::to_string(r.suspect.output_size) + " outputs, sha256 " +
           r.suspect.sha256.substr(0, 12) + ")\n";
-  text += "probes     " + probes_text(o, r.probe_count, r.probe_source, r.probe_sha256) + "\n";
-  text += "mode       " + to_string(r.mode) +
-          (r.reference_count ? " (" + std::to_string(r.reference_count) + " reference images)" : "") + "\n";
+  text += settings_text(s);
   if (!r.calibration.empty())
     text += "p-value    " + format("%.3g", r.p_value) + " (log-normal fit), " + format("%.3g", r.p_value_empirical) +
             " (rank) that an independent model is this close; " + r.calibration + "\n";
@@ -62,10 +67,9 @@ std::string format_text(const VerifyReport& r) {
 std::string format_text(const EvaluateReport& r) {
   std::string text;
   text += "victim     " + r.victim.path + "  (sha256 " + r.victim.sha256.substr(0, 12) + ")\n";
-  text += "probes     " + probes_text(r.probe_options, r.probe_count, r.probe_source, r.probe_sha256) + "\n";
-  text += "mode       " + to_string(r.mode) +
-          (r.reference_count ? " (" + std::to_string(r.reference_count) + " reference images)" : "") + "\n";
-  text += "threshold  " + format("%.6f", r.threshold) + "  (" + to_string(r.metric) + "; " + r.threshold_source + ")\n";
+  const RunSettings& s = r.settings;
+  text += settings_text(s);
+  text += "threshold  " + format("%.6f", s.threshold) + "  (" + to_string(s.metric) + "; " + s.threshold_source + ")\n";
   text += "p-value    Welch's t-test, one-sided: stolen distances smaller than the baseline's\n\n";
   text += cell("family", 22) + cell("models", 8) + cell("mean dist", 11) + cell("AUC", 7) + cell("p-value", 10) +
           cell("prec", 7) + cell("recall", 7) + cell("F1", 7) + cell("FPR", 7) + cell("best thr", 10) + "best F1\n";

@@ -60,19 +60,11 @@ int run_verify(VerifyOptions o) {
   // 2. Probes: seeds -> resize -> JPEG round trip -> tensor, once for both models.
   step = Clock::now();
   ProbeSet probes = make_pipeline_probes(o.pipeline);
-  report.probe_options = o.pipeline.probes;
-  report.probe_count = probes.count;
-  report.probe_source = probes.source;
-  report.probe_sha256 = probes.sha256;
   report.timings.probes = seconds_since(step);
   spdlog::info("{} probes from {}, sha256 {}", probes.count, probes.source, probes.sha256);
   OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info.sha256, probes.sha256,
                                                      o.pipeline.probes, o.pipeline.metric, o.pipeline.mode);
-  report.metric = o.pipeline.metric;
-  report.mode = o.pipeline.mode;
-  report.reference_count = probes.references ? probes.references->count : 0;
-  report.threshold = threshold.value;
-  report.threshold_source = threshold.source;
+  report.settings = run_settings(probes, o.pipeline, threshold);
 
   // 3. Forward passes and correlation matrices.
   step = Clock::now();
@@ -85,7 +77,7 @@ int run_verify(VerifyOptions o) {
   // 4. Distance and verdict.
   step = Clock::now();
   report.distance = compare(c_victim, c_suspect, o.pipeline.metric, o.victim, o.suspect);
-  report.verdict = decide(report.distance, report.threshold);
+  report.verdict = decide(report.distance, threshold.value);
   if (threshold.calibration) {
     report.calibration = o.calibration;
     report.p_value = p_value_lognormal(*threshold.calibration, report.distance);

@@ -13,12 +13,12 @@ VerifyReport sample_report() {
   VerifyReport r;
   r.victim = {"v.pt", std::string(64, 'a'), 10};
   r.suspect = {"s.pt", std::string(64, 'b'), 512};
-  r.probe_count = 200;
-  r.probe_source = "built-in";
-  r.probe_sha256 = std::string(64, 'c');
+  r.settings.probe_count = 200;
+  r.settings.probe_source = "built-in";
+  r.settings.probe_sha256 = std::string(64, 'c');
   r.distance = 0.0123456789;
-  r.threshold = 0.05;
-  r.threshold_source = "--threshold";
+  r.settings.threshold = 0.05;
+  r.settings.threshold_source = "--threshold";
   r.verdict = Verdict::kStolen;
   r.threads = 2;
   r.batch_size = 32;

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "sacjc/correlation.h"
 #include "sacjc/manifest.h"
 #include "sacjc/model.h"
 #include "sacjc/score.h"
@@ -47,21 +46,5 @@ std::vector<ModelResult> split_by_arch(const std::vector<ModelResult>& models);
 // Distances of the evaluated models of one role and family (all families when family empty).
 std::vector<double> distances_of(const std::vector<ModelResult>& models, const std::string& role,
                                  const std::string& family = "");
-
-struct EvaluateReport {
-  ModelInfo victim;
-  ProbeOptions probe_options;
-  int probe_count = 0;
-  std::string probe_source;
-  std::string probe_sha256;
-  Mode mode = Mode::kLogits;
-  int reference_count = 0;  // --mode fri
-  Metric metric = kDefaultMetric;
-  double threshold = 0;
-  std::string threshold_source;
-  std::vector<ModelResult> models;
-  std::vector<FamilyResult> families;
-  double seconds = 0;
-};
 
 }  // namespace sacjc

@@ -6,10 +6,12 @@
 #include <Eigen/Dense>
 #include <string>
 
+#include "sacjc/calibration.h"
 #include "sacjc/correlation.h"
 #include "sacjc/evaluation.h"
 #include "sacjc/model.h"
 #include "sacjc/probes.h"
+#include "sacjc/report.h"
 #include "sacjc/score.h"
 
 namespace sacjc {
@@ -40,6 +42,9 @@ void apply_pipeline_options(PipelineOptions& options);
 // The probes for these options; with --mode fri also the reference images: from
 // --references, or else the last K seeds, which are then not used as probes.
 ProbeSet make_pipeline_probes(const PipelineOptions& options);
+
+// The settings block of a report, for probes made with these options.
+RunSettings run_settings(const ProbeSet& probes, const PipelineOptions& options, const OperatingThreshold& threshold);
 
 // A loaded model and what the reports say about it.
 struct LoadedModel {

@@ -2,7 +2,7 @@
 // victim by family with the threshold marked. Drawn with image.h, so no plotting library.
 #pragma once
 
-#include "sacjc/evaluation.h"
+#include "sacjc/report.h"
 #include "sacjc/image.h"
 
 namespace sacjc {

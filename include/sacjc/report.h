@@ -19,18 +19,23 @@ struct Timings {  // seconds
   double load = 0, probes = 0, victim = 0, suspect = 0, compare = 0, total = 0;
 };
 
-struct VerifyReport {
-  ModelInfo victim, suspect;
+// What every report says about how it measured: probes, mode, comparison, threshold.
+struct RunSettings {
   ProbeOptions probe_options;
   int probe_count = 0;
   std::string probe_source;
   std::string probe_sha256;
   Mode mode = Mode::kLogits;
   int reference_count = 0;  // --mode fri
-  double distance = 0;
   Metric metric = kDefaultMetric;
   double threshold = 0;
   std::string threshold_source;
+};
+
+struct VerifyReport {
+  ModelInfo victim, suspect;
+  RunSettings settings;
+  double distance = 0;
   Verdict verdict = Verdict::kIndependent;
   std::string calibration;  // the --calibration file, if any; then the p-values are set
   double p_value = 1;            // log-normal fit to the calibration's independent distances
@@ -38,6 +43,14 @@ struct VerifyReport {
   int threads = 0;
   int batch_size = 0;
   Timings timings;
+};
+
+struct EvaluateReport {
+  ModelInfo victim;
+  RunSettings settings;
+  std::vector<ModelResult> models;
+  std::vector<FamilyResult> families;
+  double seconds = 0;
 };
 
 std::string format_text(const VerifyReport& report);
