@@ -1,7 +1,8 @@
-# The real dlib face descriptor (npm @vladmandic/face-api, fetched into a cache outside the
-# repository): the PyTorch conversion matches face-api's TF.js output (known-output check),
-# sacjc runs it, and a half-precision copy is stolen in embedding and FRI modes. Skipped, with
-# a message, only when the npm registry cannot be reached.
+# Real face descriptors from the npm registry, fetched into a cache outside the repository:
+# dlib's (@vladmandic/face-api) and human's faceres (@vladmandic/human). Both conversions match
+# their TF.js originals (known-output checks); in embedding and FRI modes a half-precision copy
+# of dlib's is stolen and faceres, an independent descriptor with another embedding size, is
+# independent. Skipped, with a message, only when the npm registry cannot be reached.
 source "$(dirname "$0")/cli/lib.sh"
 CACHE=${FACE_CACHE:-/var/cache/sacjc-face}
 if ! timeout 60 npm view @vladmandic/face-api@1.7.15 version >/dev/null 2>&1; then
@@ -10,6 +11,7 @@ if ! timeout 60 npm view @vladmandic/face-api@1.7.15 version >/dev/null 2>&1; th
 fi
 "$SOURCE/scripts/fetch_face_models.sh" "$CACHE"
 "$PYTHON" "$SOURCE/scripts/convert_face_api.py" "$CACHE/package" "$WORK/dlib.pt" --check
+"$PYTHON" "$SOURCE/scripts/convert_human_faceres.py" "$CACHE/human-package" "$WORK/faceres.pt" --check
 "$PYTHON" - "$WORK/dlib.pt" "$WORK/dlib_half.pt" <<'PY'
 import sys, torch
 model = torch.jit.load(sys.argv[1])
@@ -20,5 +22,7 @@ for mode in embedding fri; do
   expect_exit 1 "$SACJC" verify "$WORK/dlib.pt" "$WORK/dlib_half.pt" --mode $mode -n 48 --input-size 150 --format json
   echo "dlib vs half-precision copy, $mode: $(json_field distance)"
   [ "$(json_field suspect.output_size)" = 128 ] || fail "descriptor size"
+  expect_exit 0 "$SACJC" verify "$WORK/dlib.pt" "$WORK/faceres.pt" --mode $mode -n 48 --input-size 150 --format json
+  echo "dlib vs faceres, $mode: $(json_field distance)"
+  [ "$(json_field suspect.output_size)" = 1024 ] || fail "faceres descriptor size"
 done
-expect_exit 0 "$SACJC" verify "$WORK/dlib.pt" "$DEMO/victim.pt" --mode fri -n 48 --input-size 150
