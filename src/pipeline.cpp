@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <set>
 
 #include "sacjc/correlation.h"
 #include "sacjc/error.h"
@@ -23,6 +24,24 @@ void parse_input_size(const std::string& text, ProbeOptions& probes) {
     throw Error(ExitCode::kUsage, "--input-size must be N or HxW with positive integers, got '" + text + "'");
   probes.height = h;
   probes.width = w;
+}
+
+std::string pixel_hash(const Image& image) {
+  Sha256 hash;
+  hash.update(std::to_string(image.height) + "x" + std::to_string(image.width));
+  hash.update(image.rgb.data(), image.rgb.size());
+  return hash.hex_digest();
+}
+
+// FRI needs references that are not probes: refuses a reference image with the same pixels
+// as a probe seed, whatever its file name.
+void check_disjoint(const std::vector<Seed>& probes, const std::vector<Seed>& references, const std::string& dir) {
+  std::set<std::string> probe_hashes;
+  for (const Seed& seed : probes) probe_hashes.insert(pixel_hash(seed.image));
+  for (const Seed& seed : references)
+    if (probe_hashes.count(pixel_hash(seed.image)))
+      throw bad_input(dir + "/" + seed.name, "this reference image is also one of the probes; FRI needs references "
+                                             "that are not probes");
 }
 
 }  // namespace
@@ -61,13 +80,15 @@ ProbeSet make_pipeline_probes(const PipelineOptions& o) {
   if (!o.references.empty()) {
     if (!o.probes.directory.empty() && fs::equivalent(o.references, o.probes.directory, ec))
       throw Error(ExitCode::kUsage, "--references and --probes are the same directory; references must not be probes");
-    probes = make_probes(o.probes);
+    std::vector<Seed> probe_seeds = load_seeds(o.probes);
+    probes = probes_from_seeds(probe_seeds, o.probes);
     ProbeOptions reference_options = o.probes;
     reference_options.directory = o.references;
     reference_options.count = 0;
     std::vector<Seed> seeds = load_seeds(reference_options);
     if (static_cast<int>(seeds.size()) < 2) throw bad_input(o.references, "FRI needs at least 2 reference images");
     if (static_cast<int>(seeds.size()) > o.num_references) seeds.resize(o.num_references);
+    check_disjoint(probe_seeds, seeds, o.references);
     references = probes_from_seeds(seeds, reference_options);
   } else {
     // The last K seeds are the references; the probes come from the seeds before them.
