@@ -57,6 +57,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from tfjs_weights import read_weights, test_pattern
+
 MEAN_RGB = (122.782, 117.001, 104.298)
 INPUT_SIZE = 150
 
@@ -66,51 +68,14 @@ CHECK_TOL = 1e-5
 
 def make_test_image():
     """Deterministic 150x150x3 float32 image, values 0..255 (integers), HWC RGB."""
-    y, x = np.mgrid[0:INPUT_SIZE, 0:INPUT_SIZE].astype(np.int64)
-    r = (x * 17 + y * 3) % 256
-    g = (128 + ((x * x + 7 * y) % 97) - ((x * y) % 61)) % 256
-    b = (y * 5 + ((x * 31 + y * 57) % 43)) % 256
-    return np.stack([r, g, b], -1).astype(np.float32)
+    return test_pattern(INPUT_SIZE)
 
 
 # ---------------------------------------------------------------- weight loading
 def load_weights(package_dir):
     mdir = os.path.join(package_dir, "model")
     with open(os.path.join(mdir, "face_recognition_model-weights_manifest.json")) as f:
-        manifest = json.load(f)
-    tensors = {}
-    for group in manifest:
-        blob = b"".join(open(os.path.join(mdir, p), "rb").read() for p in group["paths"])
-        off = 0
-        for w in group["weights"]:
-            shape = w["shape"]
-            n = int(np.prod(shape)) if shape else 1
-            q = w.get("quantization")
-            if q is not None:
-                qd = q["dtype"]
-                if qd == "uint8":
-                    arr = np.frombuffer(blob, np.uint8, n, off).astype(np.float64)
-                    off += n
-                    arr = arr * q["scale"] + q["min"]
-                elif qd == "uint16":
-                    arr = np.frombuffer(blob, "<u2", n, off).astype(np.float64)
-                    off += 2 * n
-                    arr = arr * q["scale"] + q["min"]
-                elif qd == "float16":
-                    arr = np.frombuffer(blob, "<f2", n, off).astype(np.float64)
-                    off += 2 * n
-                else:
-                    raise ValueError("unsupported quantization %r for %s" % (qd, w["name"]))
-            elif w["dtype"] == "float32":
-                arr = np.frombuffer(blob, "<f4", n, off).astype(np.float64)
-                off += 4 * n
-            else:
-                raise ValueError("unsupported dtype %r for %s" % (w["dtype"], w["name"]))
-            # TF.js dequantises as q * scale + min in double precision, stored as float32
-            tensors[w["name"]] = np.asarray(arr, np.float32).reshape(shape)
-        if off != len(blob):
-            raise ValueError("weights group size mismatch: used %d of %d bytes" % (off, len(blob)))
-    return tensors
+        return read_weights(mdir, json.load(f))
 
 
 # ---------------------------------------------------------------- model

@@ -59,6 +59,8 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from tfjs_weights import read_weights, test_pattern
+
 INPUT_SIZE = 224
 OUTPUT_NODE = "global_pooling/Mean"
 CHECK_TOL = 1e-4
@@ -66,11 +68,7 @@ CHECK_TOL = 1e-4
 
 def make_test_image():
     """Deterministic 224x224x3 float32 image in [0, 1] (integers / 255), HWC RGB."""
-    y, x = np.mgrid[0:INPUT_SIZE, 0:INPUT_SIZE].astype(np.int64)
-    r = (x * 17 + y * 3) % 256
-    g = (128 + ((x * x + 7 * y) % 97) - ((x * y) % 61)) % 256
-    b = (y * 5 + ((x * 31 + y * 57) % 43)) % 256
-    return (np.stack([r, g, b], -1).astype(np.float32) / np.float32(255.0)).astype(np.float32)
+    return (test_pattern(INPUT_SIZE) / np.float32(255.0)).astype(np.float32)
 
 
 # ---------------------------------------------------------------- graph + weight loading
@@ -80,37 +78,7 @@ def load_graph(package_dir):
         g = json.load(f)
     if g.get("format") != "graph-model":
         raise ValueError("faceres.json: not a TF.js graph model (format %r)" % g.get("format"))
-    consts = {}
-    for group in g["weightsManifest"]:
-        blob = b"".join(open(os.path.join(mdir, p), "rb").read() for p in group["paths"])
-        off = 0
-        for w in group["weights"]:
-            shape = w["shape"]
-            n = int(np.prod(shape)) if shape else 1
-            q = w.get("quantization")
-            if q is not None:
-                qd = q["dtype"]
-                if qd == "float16":
-                    arr = np.frombuffer(blob, "<f2", n, off).astype(np.float32)
-                    off += 2 * n
-                elif qd in ("uint8", "uint16"):
-                    dt = np.uint8 if qd == "uint8" else np.dtype("<u2")
-                    arr = np.frombuffer(blob, dt, n, off).astype(np.float64)
-                    off += n * np.dtype(dt).itemsize
-                    arr = (arr * q["scale"] + q["min"]).astype(np.float32)
-                else:
-                    raise ValueError("unsupported quantization %r for %s" % (qd, w["name"]))
-            elif w["dtype"] == "float32":
-                arr = np.frombuffer(blob, "<f4", n, off).copy()
-                off += 4 * n
-            elif w["dtype"] == "int32":
-                arr = np.frombuffer(blob, "<i4", n, off).copy()
-                off += 4 * n
-            else:
-                raise ValueError("unsupported dtype %r for %s" % (w["dtype"], w["name"]))
-            consts[w["name"]] = arr.reshape(shape)
-        if off != len(blob):
-            raise ValueError("weights group size mismatch: used %d of %d bytes" % (off, len(blob)))
+    consts = read_weights(mdir, g["weightsManifest"])
     return g["modelTopology"]["node"], consts
 
 
