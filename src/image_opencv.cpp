@@ -3,6 +3,7 @@
 #include "sacjc/image.h"
 
 #include <algorithm>
+#include <new>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -34,6 +35,13 @@ cv::Mat as_mat(const Image& image) {
   return cv::Mat(image.height, image.width, CV_8UC3, const_cast<std::uint8_t*>(image.rgb.data()));
 }
 
+// OpenCV reports running out of memory as a cv::Exception; turn it into std::bad_alloc so
+// it reads as out of memory (exit 4) wherever it happens, and anything else into `problem`.
+[[noreturn]] void rethrow(const cv::Exception& e, const Error& problem) {
+  if (e.code == cv::Error::StsNoMem) throw std::bad_alloc();
+  throw problem;
+}
+
 }  // namespace
 
 Image decode_image(const std::uint8_t* data, std::size_t size, const std::string& name) {
@@ -41,7 +49,7 @@ Image decode_image(const std::uint8_t* data, std::size_t size, const std::string
     cv::Mat buffer(1, static_cast<int>(size), CV_8U, const_cast<std::uint8_t*>(data));
     return to_rgb_image(cv::imdecode(buffer, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR), name);
   } catch (const cv::Exception& e) {
-    throw bad_input(name, "cannot decode image: " + e.msg);
+    rethrow(e, bad_input(name, "cannot decode image: " + e.msg));
   }
 }
 
@@ -56,8 +64,12 @@ Image fit_to_size(const Image& image, int height, int width) {
   cv::Rect centre((image.width - crop_w) / 2, (image.height - crop_h) / 2, crop_w, crop_h);
   bool shrinking = crop_w > width || crop_h > height;
   cv::Mat resized;
-  cv::resize(as_mat(image)(centre), resized, cv::Size(width, height), 0, 0,
-             shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+  try {
+    cv::resize(as_mat(image)(centre), resized, cv::Size(width, height), 0, 0,
+               shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
+  } catch (const cv::Exception& e) {
+    rethrow(e, Error(ExitCode::kInternal, "cannot resize an image: " + e.msg));
+  }
   Image out{height, width, {}};
   out.rgb.assign(resized.datastart, resized.dataend);
   return out;

@@ -5,6 +5,7 @@
 #include <turbojpeg.h>
 
 #include <memory>
+#include <new>
 #include <string>
 
 #include "sacjc/error.h"
@@ -29,6 +30,14 @@ void* decompressor() {
   return handle.get();
 }
 
+// libjpeg reports running out of memory like any other error; make it read as out of memory
+// (exit 4) rather than as a damaged file.
+[[noreturn]] void fail(void* handle, ExitCode code, const std::string& name, const std::string& what) {
+  std::string message = tjGetErrorStr2(handle);
+  if (message.find("emory") != std::string::npos) throw std::bad_alloc();
+  throw Error(code, name + ": " + what + ": " + message);
+}
+
 }  // namespace
 
 std::vector<std::uint8_t> encode_jpeg(const Image& image, int quality) {
@@ -40,9 +49,7 @@ std::vector<std::uint8_t> encode_jpeg(const Image& image, int quality) {
   int rc = tjCompress2(handle, image.rgb.data(), image.width, 0, image.height, TJPF_RGB, &buffer,
                        &size, TJSAMP_420, quality, TJFLAG_ACCURATEDCT);
   std::unique_ptr<unsigned char, decltype(&tjFree)> owned(buffer, &tjFree);
-  if (rc != 0)
-    throw Error(ExitCode::kInternal, std::string("TurboJPEG: cannot encode: ") +
-                                         tjGetErrorStr2(handle));
+  if (rc != 0) fail(handle, ExitCode::kInternal, "TurboJPEG", "cannot encode");
   return std::vector<std::uint8_t>(buffer, buffer + size);
 }
 
@@ -51,12 +58,12 @@ Image decode_jpeg(const std::vector<std::uint8_t>& jpeg, const std::string& name
   int width = 0, height = 0, subsampling = 0, colorspace = 0;
   if (tjDecompressHeader3(handle, jpeg.data(), jpeg.size(), &width, &height, &subsampling,
                           &colorspace) != 0)
-    throw bad_input(name, std::string("not a readable JPEG: ") + tjGetErrorStr2(handle));
+    fail(handle, ExitCode::kBadInput, name, "not a readable JPEG");
   Image image{height, width, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * 3)};
   if (tjDecompress2(handle, jpeg.data(), jpeg.size(), image.rgb.data(), width, 0, height,
                     TJPF_RGB, TJFLAG_ACCURATEDCT) != 0 &&
       tjGetErrorCode(handle) == TJERR_FATAL)
-    throw bad_input(name, std::string("cannot decode JPEG: ") + tjGetErrorStr2(handle));
+    fail(handle, ExitCode::kBadInput, name, "cannot decode JPEG");
   return image;
 }
 
@@ -68,12 +75,12 @@ void check_jpeg_integrity(const std::vector<std::uint8_t>& jpeg, const std::stri
   void* handle = decompressor();
   int width = 0, height = 0, subsampling = 0, colorspace = 0;
   if (tjDecompressHeader3(handle, jpeg.data(), jpeg.size(), &width, &height, &subsampling, &colorspace) != 0)
-    throw bad_input(name, std::string("damaged JPEG: ") + tjGetErrorStr2(handle));
+    fail(handle, ExitCode::kBadInput, name, "damaged JPEG");
   bool four_channels = colorspace == TJCS_CMYK || colorspace == TJCS_YCCK;
   std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * height * (four_channels ? 4 : 3));
   if (tjDecompress2(handle, jpeg.data(), jpeg.size(), pixels.data(), width, 0, height,
                     four_channels ? TJPF_CMYK : TJPF_RGB, TJFLAG_STOPONWARNING) != 0)
-    throw bad_input(name, std::string("damaged JPEG: ") + tjGetErrorStr2(handle));
+    fail(handle, ExitCode::kBadInput, name, "damaged JPEG");
 }
 
 Image jpeg_round_trip(const Image& image, int quality) {
