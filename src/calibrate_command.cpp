@@ -15,7 +15,8 @@ namespace sacjc {
 
 CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
   CLI::App* cmd = app.add_subcommand("calibrate", "Pick the threshold for a target false-positive rate from known-independent models");
-  cmd->add_option("victim", o.victim, "Victim model (TorchScript file)")->required();
+  o.command = cmd;
+  cmd->add_option("victim", o.victim, "Victim model (TorchScript file) or fingerprint (.sacfp)")->required();
   add_zoo_options(cmd, o.zoo);
   add_pipeline_options(cmd, o.pipeline);
   cmd->add_option("--fpr", o.fpr, "Target false-positive rate on independent models")->capture_default_str()->check(CLI::Range(0.0, 1.0));
@@ -27,10 +28,9 @@ int run_calibrate(CalibrateOptions o) {
   apply_pipeline_options(o.pipeline);
   std::vector<ZooEntry> entries = zoo_entries(o.zoo);
 
-  ProbeSet probes = make_pipeline_probes(o.pipeline);
-  LoadedModel victim = load_model(o.victim, o.pipeline.model);
-  Eigen::MatrixXf victim_matrix = correlate(victim, probes, o.pipeline.mode, "victim");
-  std::vector<ModelResult> models = measure_models(victim, victim_matrix, entries, probes, o.pipeline);
+  Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
+  const ProbeSet& probes = victim.probes;
+  std::vector<ModelResult> models = measure_models(victim, entries, o.pipeline);
 
   Calibration c;
   c.victim_sha256 = victim.info.sha256;

@@ -30,7 +30,8 @@ std::vector<ZooEntry> zoo_entries(const ZooOptions& o) {
 
 CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
   CLI::App* cmd = app.add_subcommand("evaluate", "Measure AUC, p-value and F1 per attack family over a model zoo");
-  cmd->add_option("victim", o.victim, "Victim model (TorchScript file)")->required();
+  o.command = cmd;
+  cmd->add_option("victim", o.victim, "Victim model (TorchScript file) or fingerprint (.sacfp)")->required();
   add_zoo_options(cmd, o.zoo);
   add_pipeline_options(cmd, o.pipeline);
   auto* threshold = cmd->add_option("--threshold", o.threshold, "Operating threshold (default: the measured default)");
@@ -46,18 +47,15 @@ int run_evaluate(EvaluateOptions o) {
   apply_pipeline_options(o.pipeline);
   std::vector<ZooEntry> entries = zoo_entries(o.zoo);
 
-  // 1. Probes and the victim's matrix, once.
+  // 1. Probes and the victim's matrix, once (or both from a fingerprint).
   EvaluateReport report;
-  ProbeSet probes = make_pipeline_probes(o.pipeline);
-  LoadedModel victim = load_model(o.victim, o.pipeline.model);
-  Eigen::MatrixXf victim_matrix = correlate(victim, probes, o.pipeline.mode, "victim");
+  Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
   report.victim = victim.info;
-  OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info.sha256, probes.sha256,
-                                                     o.pipeline.probes, o.pipeline.metric, o.pipeline.mode);
-  report.settings = run_settings(probes, o.pipeline, threshold);
+  OperatingThreshold threshold = victim_threshold(victim, o.threshold, o.calibration, o.pipeline);
+  report.settings = run_settings(victim.probes, o.pipeline, threshold);
 
   // 2. Every model's distance, then statistics per family.
-  report.models = measure_models(victim, victim_matrix, entries, probes, o.pipeline);
+  report.models = measure_models(victim, entries, o.pipeline);
   report.families = summarize(report.models, threshold.value);
   if (o.by_arch)
     for (FamilyResult& f : summarize(split_by_arch(report.models), threshold.value))

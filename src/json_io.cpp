@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sacjc/error.h"
+#include "sacjc/files.h"
 #include "sacjc/version.h"
 
 namespace sacjc {
@@ -55,6 +56,19 @@ json confusion_json(const Confusion& c) {
           {"f1", c.f1()},                         {"false_positive_rate", c.false_positive_rate()}};
 }
 
+// The probe settings of a "probes" block (probes_json); the directory is left empty.
+ProbeOptions read_probe_options(const json& probes) {
+  ProbeOptions o;
+  o.quality = probes.at("jpeg_quality").get<int>();
+  o.height = probes.at("input_size").at(0).get<int>();
+  o.width = probes.at("input_size").at(1).get<int>();
+  o.transpose = probes.at("transpose").get<bool>();
+  o.channels = parse_channels(probes.at("channels").get<std::string>());
+  o.mean = probes.at("mean").get<std::vector<float>>();
+  o.std = probes.at("std").get<std::vector<float>>();
+  return o;
+}
+
 std::string dump(const json& document) { return document.dump(2) + "\n"; }
 
 }  // namespace
@@ -66,6 +80,9 @@ std::string format_json(const VerifyReport& r) {
       {"command", "verify"},
       {"victim", model_json(r.victim)},
       {"suspect", model_json(r.suspect)},
+      {"fingerprint", r.fingerprint.empty() ? json(nullptr) : json(r.fingerprint)},
+      {"suspect_outputs", r.suspect_outputs.empty() ? json(nullptr) : json(r.suspect_outputs)},
+      {"expected", r.expected.empty() ? json(nullptr) : json(r.expected)},
       {"distance", r.distance},
       {"verdict", to_string(r.verdict)},
       {"threads", r.threads},
@@ -138,28 +155,20 @@ std::string format_json(const Calibration& c) {
                {"stolen", {{"paths", c.stolen_paths}, {"distances", c.stolen}}}});
 }
 
-Calibration read_calibration(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw bad_input(path, "cannot open calibration file");
+Calibration parse_calibration(const std::string& text, const std::string& name) {
   Calibration c;
   try {
-    json doc = json::parse(in);
-    if (doc.value("format", "") != "sacjc-calibration") throw bad_input(path, "not a sacjc calibration file");
+    json doc = json::parse(text);
+    if (!doc.is_object() || doc.value("format", "") != "sacjc-calibration") throw bad_input(name, "not a sacjc calibration file");
     int version = doc.at("version").get<int>();
     if (version > kCalibrationVersion)
-      throw bad_input(path, "calibration format version " + std::to_string(version) +
+      throw bad_input(name, "calibration format version " + std::to_string(version) +
                                 " is newer than this sacjc reads (" + std::to_string(kCalibrationVersion) + ")");
     c.victim_sha256 = doc.at("victim_sha256").get<std::string>();
     const json& probes = doc.at("probes");
     c.probe_sha256 = probes.at("sha256").get<std::string>();
     c.probe_count = probes.at("count").get<int>();
-    c.probe_options.quality = probes.at("jpeg_quality").get<int>();
-    c.probe_options.height = probes.at("input_size").at(0).get<int>();
-    c.probe_options.width = probes.at("input_size").at(1).get<int>();
-    c.probe_options.transpose = probes.at("transpose").get<bool>();
-    c.probe_options.channels = parse_channels(probes.at("channels").get<std::string>());
-    c.probe_options.mean = probes.at("mean").get<std::vector<float>>();
-    c.probe_options.std = probes.at("std").get<std::vector<float>>();
+    c.probe_options = read_probe_options(probes);
     c.metric = parse_metric(doc.at("metric").get<std::string>());
     c.mode = parse_mode(doc.at("mode").get<std::string>());
     c.target_fpr = doc.at("target_fpr").get<double>();
@@ -169,15 +178,63 @@ Calibration read_calibration(const std::string& path) {
     c.stolen_paths = doc.at("stolen").at("paths").get<std::vector<std::string>>();
     c.stolen = doc.at("stolen").at("distances").get<std::vector<double>>();
   } catch (const json::exception& e) {
-    throw bad_input(path, std::string("malformed calibration file: ") + e.what());
+    throw bad_input(name, std::string("malformed calibration file: ") + e.what());
   } catch (const Error& e) {
     if (e.code() == ExitCode::kBadInput) throw;
-    throw bad_input(path, std::string("malformed calibration file: ") + e.what());
+    throw bad_input(name, std::string("malformed calibration file: ") + e.what());
   }
   if (c.independent.empty() || c.independent.size() != c.independent_paths.size() ||
       c.stolen.size() != c.stolen_paths.size() || !std::isfinite(c.threshold))
-    throw bad_input(path, "malformed calibration file: inconsistent distance lists or threshold");
+    throw bad_input(name, "malformed calibration file: inconsistent distance lists or threshold");
   return c;
+}
+
+Calibration read_calibration(const std::string& path) {
+  std::vector<std::uint8_t> bytes = read_file(path);
+  return parse_calibration(std::string(bytes.begin(), bytes.end()), path);
+}
+
+std::string format_fingerprint_meta(const Fingerprint& fp) {
+  json document = {{"format", "sacjc-fingerprint"},
+                   {"sacjc_version", fp.tool_version},
+                   {"victim", model_json(fp.victim)},
+                   {"probes", probes_json(fp.probe_options, static_cast<int>(fp.probe_names.size()), fp.probe_source,
+                                          fp.probe_sha256)},
+                   {"probe_names", fp.probe_names},
+                   {"reference_names", fp.reference_names},
+                   {"mode", to_string(fp.mode)},
+                   {"metric", to_string(fp.metric)},
+                   {"output_key", fp.output_key},
+                   {"calibration", fp.calibration ? json::parse(format_json(*fp.calibration)) : json(nullptr)}};
+  return document.dump();
+}
+
+void parse_fingerprint_meta(const std::string& text, const std::string& name, Fingerprint& fp) {
+  try {
+    json doc = json::parse(text);
+    if (!doc.is_object() || doc.value("format", "") != "sacjc-fingerprint")
+      throw bad_input(name, "malformed fingerprint: the metadata is not a sacjc fingerprint's");
+    fp.tool_version = doc.at("sacjc_version").get<std::string>();
+    const json& victim = doc.at("victim");
+    fp.victim = {victim.at("path").get<std::string>(), victim.at("sha256").get<std::string>(),
+                 victim.at("output_size").get<long>()};
+    const json& probes = doc.at("probes");
+    fp.probe_options = read_probe_options(probes);
+    fp.probe_source = probes.at("source").get<std::string>();
+    if (fp.probe_source != "built-in") fp.probe_options.directory = fp.probe_source;
+    fp.probe_sha256 = probes.at("sha256").get<std::string>();
+    fp.probe_names = doc.at("probe_names").get<std::vector<std::string>>();
+    fp.reference_names = doc.at("reference_names").get<std::vector<std::string>>();
+    fp.mode = parse_mode(doc.at("mode").get<std::string>());
+    fp.metric = parse_metric(doc.at("metric").get<std::string>());
+    fp.output_key = doc.at("output_key").get<std::string>();
+    if (!doc.at("calibration").is_null()) fp.calibration = parse_calibration(doc.at("calibration").dump(), name);
+  } catch (const json::exception& e) {
+    throw bad_input(name, std::string("malformed fingerprint metadata: ") + e.what());
+  } catch (const Error& e) {
+    if (e.code() == ExitCode::kBadInput) throw;
+    throw bad_input(name, std::string("malformed fingerprint metadata: ") + e.what());
+  }
 }
 
 }  // namespace sacjc

@@ -10,6 +10,7 @@
 #include "sacjc/model.h"
 #include "sacjc/calibrate_command.h"
 #include "sacjc/evaluate_command.h"
+#include "sacjc/fingerprint_command.h"
 #include "sacjc/verify_command.h"
 #include "sacjc/version.h"
 
@@ -44,6 +45,8 @@ int main(int argc, char** argv) {
   CLI::App* evaluate_cmd = sacjc::add_evaluate_command(app, evaluate);
   sacjc::CalibrateOptions calibrate;
   CLI::App* calibrate_cmd = sacjc::add_calibrate_command(app, calibrate);
+  sacjc::FingerprintOptions fingerprint;
+  CLI::App* fingerprint_cmd = sacjc::add_fingerprint_command(app, fingerprint);
 
   try {
     app.parse(argc, argv);
@@ -59,6 +62,7 @@ int main(int argc, char** argv) {
     if (*verify_cmd) return sacjc::run_verify(verify);
     if (*evaluate_cmd) return sacjc::run_evaluate(evaluate);
     if (*calibrate_cmd) return sacjc::run_calibrate(calibrate);
+    if (*fingerprint_cmd) return sacjc::run_fingerprint(fingerprint);
     return fail(sacjc::ExitCode::kUsage, "no command given");
   } catch (const sacjc::Error& e) {
     return fail(e.code(), e.what());

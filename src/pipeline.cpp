@@ -1,12 +1,14 @@
 // Shared flags and the per-model step of every command: load, forward, correlate.
 #include "sacjc/pipeline.h"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <set>
 
 #include "sacjc/correlation.h"
 #include "sacjc/error.h"
+#include "sacjc/fingerprint.h"
 #include "sacjc/log.h"
 #include "sacjc/score.h"
 #include "sacjc/sha256.h"
@@ -43,6 +45,10 @@ void check_disjoint(const std::vector<Seed>& probes, const std::vector<Seed>& re
       throw bad_input(dir + "/" + seed.name, "this reference image is also one of the probes; FRI needs references "
                                              "that are not probes");
 }
+
+// The flags that choose probes, mode and comparison: a fingerprint fixes them.
+constexpr const char* kProbeFlags[] = {"--probes", "--num-probes", "--input-size", "--quality", "--transpose", "--channels",
+                                       "--mean", "--std", "--mode", "--references", "--num-references", "--compare"};
 
 }  // namespace
 
@@ -106,10 +112,7 @@ ProbeSet make_pipeline_probes(const PipelineOptions& o) {
     probes = probes_from_seeds(seeds, o.probes);
     references = probes_from_seeds(reference_seeds, o.probes);
   }
-  Sha256 hash;
-  hash.update(probes.sha256 + " references " + references.sha256);
-  probes.sha256 = hash.hex_digest();
-  probes.references = std::make_shared<const ProbeSet>(std::move(references));
+  attach_references(probes, std::move(references));
   return probes;
 }
 
@@ -125,7 +128,12 @@ LoadedModel load_model(const std::string& path, const ModelOptions& options) {
   return loaded;
 }
 
-Eigen::MatrixXf correlate(LoadedModel& loaded, const ProbeSet& probes, Mode mode, const std::string& label) {
+Measurement measurement_of(Outputs features) {
+  Eigen::MatrixXf matrix = correlation_matrix(features);
+  return {std::move(features), std::move(matrix)};
+}
+
+Measurement measure(LoadedModel& loaded, const ProbeSet& probes, Mode mode, const std::string& label) {
   Outputs outputs, references;
   {
     ProgressBar bar(label, label.empty() ? 0 : probes.count);  // no label: no bar
@@ -134,11 +142,49 @@ Eigen::MatrixXf correlate(LoadedModel& loaded, const ProbeSet& probes, Mode mode
   if (mode == Mode::kFri) references = loaded.model->forward(*probes.references);
   loaded.info.output_size = outputs.cols();
   spdlog::info("{}: {} outputs per probe", loaded.info.path, outputs.cols());
-  return correlation_matrix(probe_features(outputs, references, mode, loaded.info.path));
+  return measurement_of(probe_features(outputs, references, mode, loaded.info.path));
 }
 
-std::vector<ModelResult> measure_models(const LoadedModel& victim, const Eigen::MatrixXf& victim_matrix,
-                                        const std::vector<ZooEntry>& entries, const ProbeSet& probes,
+Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::App& command) {
+  Victim victim;
+  if (!is_fingerprint_file(path)) {
+    LoadedModel model = load_model(path, o.model);
+    const auto start = std::chrono::steady_clock::now();
+    victim.probes = make_pipeline_probes(o);
+    victim.probe_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    spdlog::info("{} probes from {}, sha256 {}", victim.probes.count, victim.probes.source, victim.probes.sha256);
+    victim.measurement = measure(model, victim.probes, o.mode, "victim");
+    victim.info = model.info;
+    return victim;
+  }
+  for (const char* flag : kProbeFlags)
+    if (command.count(flag) > 0)
+      throw Error(ExitCode::kUsage, std::string(flag) + " cannot be used with a fingerprint: " + path +
+                                        " fixes the probes, mode and comparison");
+  Fingerprint fp = read_fingerprint(path);
+  o.probes = fp.probe_options;
+  o.mode = fp.mode;
+  o.mode_name = to_string(fp.mode);
+  o.metric = fp.metric;
+  o.compare = to_string(fp.metric);
+  o.num_references = static_cast<int>(fp.reference_jpegs.size());
+  victim.info = fp.victim;
+  victim.fingerprint = path;
+  victim.probes = fingerprint_probes(fp, path);
+  victim.measurement = {std::move(fp.features), std::move(fp.matrix)};
+  victim.calibration = std::move(fp.calibration);
+  return victim;
+}
+
+OperatingThreshold victim_threshold(const Victim& victim, const std::optional<double>& threshold,
+                                    const std::string& calibration_path, const PipelineOptions& o) {
+  if (!threshold && calibration_path.empty() && victim.calibration)
+    return {victim.calibration->threshold, "calibration in fingerprint " + victim.fingerprint, victim.calibration};
+  return operating_threshold(threshold, calibration_path, victim.info.sha256, victim.probes.sha256, o.probes, o.metric,
+                             o.mode);
+}
+
+std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<ZooEntry>& entries,
                                         const PipelineOptions& options) {
   std::vector<ModelResult> results;
   ProgressBar bar("models", static_cast<int>(entries.size()));
@@ -146,8 +192,8 @@ std::vector<ModelResult> measure_models(const LoadedModel& victim, const Eigen::
     ModelResult result{entry, std::nullopt, "", {entry.path, "", 0}};
     try {
       LoadedModel model = load_model(entry.path, options.model);
-      Eigen::MatrixXf matrix = correlate(model, probes, options.mode, "");
-      result.distance = compare(victim_matrix, matrix, options.metric, victim.info.path, entry.path);
+      Measurement m = measure(model, victim.probes, options.mode, "");
+      result.distance = compare(victim.measurement.matrix, m.matrix, options.metric, victim.info.path, entry.path);
       result.info = model.info;
     } catch (const Error& e) {
       if (e.code() != ExitCode::kBadInput) throw;

@@ -85,6 +85,40 @@ void append_tensor(const Image& image, const ProbeOptions& options, std::vector<
   }
 }
 
+// Refuses a probe tensor larger than half of the machine's memory: a clear error rather than
+// the kernel's out-of-memory killer.
+void check_memory(std::size_t count, const ProbeOptions& options) {
+  double bytes = 4.0 * count * (options.channels == Channels::kGray ? 1 : 3) * options.height * options.width;
+  double physical = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGE_SIZE);
+  if (physical > 0 && bytes > physical / 2)
+    throw Error(ExitCode::kUsage, "the probes would need " + std::to_string(static_cast<long>(bytes / 1e9)) +
+                                      " GB, more than half of this machine's memory; lower -n or --input-size");
+}
+
+// Probes to tensor. The hash covers the exact 8-bit images, so equal hashes mean the models were
+// fed the same pixels, whichever way the probes were made.
+ProbeSet assemble(const std::vector<std::string>& names, std::vector<Probe>& probes, const ProbeOptions& options,
+                  const std::string& source) {
+  ProbeSet set;
+  set.count = static_cast<int>(probes.size());
+  set.channels = options.channels == Channels::kGray ? 1 : 3;
+  set.height = options.height;
+  set.width = options.width;
+  set.source = source;
+  set.names = names;
+  set.values.reserve(static_cast<std::size_t>(set.count) * set.channels * set.height * set.width);
+  Sha256 hash;
+  hash.update("sacjc-probes-v1 " + std::to_string(set.count) + " " + std::to_string(set.height) + "x" +
+              std::to_string(set.width) + "\n");
+  for (Probe& probe : probes) {
+    hash.update(probe.image.rgb.data(), probe.image.rgb.size());
+    append_tensor(probe.image, options, set.values);
+    set.jpegs.push_back(std::move(probe.jpeg));
+  }
+  set.sha256 = hash.hex_digest();
+  return set;
+}
+
 }  // namespace
 
 std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
@@ -112,22 +146,15 @@ std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
   return seeds;
 }
 
-Image make_probe_image(const Image& seed, const ProbeOptions& options) {
+Probe make_probe(const Image& seed, const ProbeOptions& options) {
   // With --transpose the model sees width x height, so resize to the transposed shape first.
   int h = options.transpose ? options.width : options.height;
   int w = options.transpose ? options.height : options.width;
-  Image probe = jpeg_round_trip(fit_to_size(seed, h, w), options.quality);
-  return options.transpose ? transposed(probe) : probe;
-}
-
-// Refuses a probe tensor larger than half of the machine's memory: a clear error rather than
-// the kernel's out-of-memory killer.
-void check_memory(const ProbeSet& set) {
-  double bytes = 4.0 * set.count * set.channels * set.height * set.width;
-  double physical = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGE_SIZE);
-  if (physical > 0 && bytes > physical / 2)
-    throw Error(ExitCode::kUsage, "the probes would need " + std::to_string(static_cast<long>(bytes / 1e9)) +
-                                      " GB, more than half of this machine's memory; lower -n or --input-size");
+  Probe probe;
+  probe.jpeg = encode_jpeg(fit_to_size(seed, h, w), options.quality);
+  probe.image = decode_jpeg(probe.jpeg, "probe");
+  if (options.transpose) probe.image = transposed(probe.image);
+  return probe;
 }
 
 std::vector<Seed> load_seeds(const ProbeOptions& options) {
@@ -140,26 +167,34 @@ ProbeSet make_probes(const ProbeOptions& options) { return probes_from_seeds(loa
 
 ProbeSet probes_from_seeds(const std::vector<Seed>& seeds, const ProbeOptions& options) {
   check_options(options);
-  ProbeSet set;
-  set.count = static_cast<int>(seeds.size());
-  set.channels = options.channels == Channels::kGray ? 1 : 3;
-  set.height = options.height;
-  set.width = options.width;
-  check_memory(set);
-  set.source = options.directory.empty() ? "built-in" : options.directory;
-  set.values.reserve(static_cast<std::size_t>(set.count) * set.channels * set.height * set.width);
+  check_memory(seeds.size(), options);
+  std::vector<Probe> probes(seeds.size());
+  parallel_for(static_cast<int>(seeds.size()), [&](int i) { probes[i] = make_probe(seeds[i].image, options); });
+  std::vector<std::string> names;
+  for (const Seed& seed : seeds) names.push_back(seed.name);
+  return assemble(names, probes, options, options.directory.empty() ? "built-in" : options.directory);
+}
+
+ProbeSet probes_from_jpegs(const std::vector<std::string>& names, const std::vector<std::vector<std::uint8_t>>& jpegs,
+                           const ProbeOptions& options, const std::string& source) {
+  check_options(options);
+  check_memory(jpegs.size(), options);
+  std::vector<Probe> probes(jpegs.size());
+  parallel_for(static_cast<int>(jpegs.size()), [&](int i) {
+    probes[i] = {jpegs[i], decode_jpeg(jpegs[i], source + " probe " + std::to_string(i + 1))};
+    if (options.transpose) probes[i].image = transposed(probes[i].image);
+    if (probes[i].image.height != options.height || probes[i].image.width != options.width)
+      throw bad_input(source, "probe " + std::to_string(i + 1) + " is not " + std::to_string(options.height) + "x" +
+                                  std::to_string(options.width));
+  });
+  return assemble(names, probes, options, source);
+}
+
+void attach_references(ProbeSet& probes, ProbeSet references) {
   Sha256 hash;
-  hash.update("sacjc-probes-v1 " + std::to_string(set.count) + " " + std::to_string(set.height) +
-              "x" + std::to_string(set.width) + "\n");
-  std::vector<Image> images(seeds.size());
-  parallel_for(set.count, [&](int i) { images[i] = make_probe_image(seeds[i].image, options); });
-  for (int i = 0; i < set.count; ++i) {
-    hash.update(images[i].rgb.data(), images[i].rgb.size());
-    append_tensor(images[i], options, set.values);
-    set.names.push_back(seeds[i].name);
-  }
-  set.sha256 = hash.hex_digest();
-  return set;
+  hash.update(probes.sha256 + " references " + references.sha256);
+  probes.sha256 = hash.hex_digest();
+  probes.references = std::make_shared<const ProbeSet>(std::move(references));
 }
 
 void parallel_for(int n, const std::function<void(int)>& task) {

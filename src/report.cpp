@@ -51,8 +51,12 @@ std::string format_text(const VerifyReport& r) {
           format("%.6f", s.threshold) + "; " + s.threshold_source + ")\n";
   text += "victim     " + r.victim.path + "  (" + std::to_string(r.victim.output_size) + " outputs, sha256 " +
           r.victim.sha256.substr(0, 12) + ")\n";
-  text += "suspect    " + r.suspect.path + "  (" + std::to_string(r.suspect.output_size) + " outputs, sha256 " +
-          r.suspect.sha256.substr(0, 12) + ")\n";
+  if (!r.fingerprint.empty()) text += "           through fingerprint " + r.fingerprint + "\n";
+  std::string outputs = r.suspect_outputs == "labels" ? "class labels" : std::to_string(r.suspect.output_size) + " outputs";
+  text += "suspect    " + r.suspect.path + "  (" + (r.suspect_outputs.empty() ? "" : "collected ") + outputs +
+          ", sha256 " + r.suspect.sha256.substr(0, 12) + ")\n";
+  if (!r.expected.empty())
+    text += "expected   " + r.expected + (to_string(r.verdict) == r.expected ? " (met)\n" : " (NOT met)\n");
   text += settings_text(s);
   if (!r.calibration.empty())
     text += "p-value    " + format("%.3g", r.p_value) + " (log-normal fit), " + format("%.3g", r.p_value_empirical) +

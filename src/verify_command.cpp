@@ -1,5 +1,6 @@
-// `sacjc verify`: load both models, build the probes once, run both, compare their correlation
-// matrices, print the report. The steps below follow METHOD.md's pipeline.
+// `sacjc verify`: prepare the victim (a model run on fresh probes, or a fingerprint), measure the
+// suspect on the same probes, compare the correlation matrices, print the report. The steps
+// follow METHOD.md's pipeline.
 #include "sacjc/verify_command.h"
 
 #include <chrono>
@@ -7,10 +8,12 @@
 
 #include "sacjc/calibration.h"
 #include "sacjc/error.h"
-#include "sacjc/json_io.h"
 #include "sacjc/heatmap.h"
+#include "sacjc/json_io.h"
 #include "sacjc/log.h"
 #include "sacjc/report.h"
+#include "sacjc/sha256.h"
+#include "sacjc/suspect_outputs.h"
 
 namespace sacjc {
 namespace {
@@ -21,7 +24,7 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-void write_heatmap(const std::string& path, const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect) {
+void write_plot(const std::string& path, const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect) {
   float high = std::max(victim.maxCoeff(), suspect.maxCoeff());
   Eigen::MatrixXf difference = (victim - suspect).cwiseAbs();
   write_png(path, render_heatmaps({{"victim", victim, 0.f, high},
@@ -29,69 +32,105 @@ void write_heatmap(const std::string& path, const Eigen::MatrixXf& victim, const
                                    {"|difference|", difference, 0.f, std::max(difference.maxCoeff(), 1e-6f)}}));
 }
 
+// A black-box suspect: the outputs the user collected on the exported probes (then references),
+// one row per image. Class labels from a label-only API are compared as one-hot vectors, the
+// suspect's class against the victim's top class, so the victim's measurement changes too.
+Measurement measure_collected_outputs(const std::string& path, Victim& victim, Mode mode, ModelInfo& info,
+                                      std::string& kind) {
+  const int probes = victim.probes.count;
+  const int references = victim.probes.references ? victim.probes.references->count : 0;
+  SuspectOutputs got = read_suspect_outputs(path, probes + references);
+  info = {path, sha256_file(path), got.labels ? 1 : static_cast<long>(got.values.cols())};
+  kind = got.labels ? "labels" : "scores";
+  if (!got.labels)
+    return measurement_of(
+        probe_features(got.values.topRows(probes), got.values.bottomRows(references), mode, path));
+  if (mode != Mode::kLogits) throw bad_input(path, "class labels can only be compared with --mode logits");
+  const Outputs& v = victim.measurement.features;
+  Outputs top(v.rows(), 1);
+  for (Eigen::Index i = 0; i < v.rows(); ++i) v.row(i).maxCoeff(&top(i, 0));
+  victim.measurement = measurement_of(one_hot(top, static_cast<int>(v.cols()), victim.info.path));
+  return measurement_of(one_hot(got.values, static_cast<int>(v.cols()), path));
+}
+
 }  // namespace
 
 CLI::App* add_verify_command(CLI::App& app, VerifyOptions& o) {
   CLI::App* cmd = app.add_subcommand("verify", "Check whether SUSPECT is a copy of VICTIM (exit 1 if stolen, 0 if not)");
-  cmd->add_option("victim", o.victim, "Victim model (TorchScript file)")->required();
-  cmd->add_option("suspect", o.suspect, "Suspect model (TorchScript file)")->required();
+  o.command = cmd;
+  cmd->add_option("victim", o.victim, "Victim model (TorchScript file) or fingerprint (.sacfp)")->required();
+  auto* suspect = cmd->add_option("suspect", o.suspect, "Suspect model (TorchScript file)");
+  cmd->add_option("--suspect-outputs", o.suspect_outputs,
+                  "Black-box suspect: CSV or .npy of its outputs on the exported probes, one row per image in "
+                  "manifest order (one whole number per row: class labels)")
+      ->excludes(suspect);
   add_pipeline_options(cmd, o.pipeline);
   auto* threshold = cmd->add_option("--threshold", o.threshold, "Stolen below this distance (default: measured, see README)");
   cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")->excludes(threshold);
   cmd->add_option("--format", o.format, "Report format: text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
-  cmd->add_option("--heatmap", o.heatmap, "Write the two correlation matrices and their difference to this PNG");
+  cmd->add_option("--plot,--heatmap", o.plot, "Write the two correlation matrices and their difference to this PNG");
+  cmd->add_option("--expect", o.expect, "CI gate: exit 0 exactly when the verdict is this (independent or stolen), else 1")
+      ->check(CLI::IsMember({"independent", "stolen"}));
   return cmd;
 }
 
 int run_verify(VerifyOptions o) {
   const auto start = Clock::now();
   apply_pipeline_options(o.pipeline);
+  if (o.suspect.empty() && o.suspect_outputs.empty())
+    throw Error(ExitCode::kUsage, "verify needs a SUSPECT model or --suspect-outputs");
 
   VerifyReport report;
   report.threads = inference_threads();
   report.batch_size = o.pipeline.model.batch_size;
 
-  // 1. Load both models (fails fast on a bad file before any work is done).
+  // 1. Load the suspect first, so a bad file fails before any work is done.
   auto step = Clock::now();
-  LoadedModel victim = load_model(o.victim, o.pipeline.model);
-  LoadedModel suspect = load_model(o.suspect, o.pipeline.model);
+  std::optional<LoadedModel> suspect;
+  if (!o.suspect.empty()) suspect = load_model(o.suspect, o.pipeline.model);
   report.timings.load = seconds_since(step);
 
-  // 2. Probes: seeds -> resize -> JPEG round trip -> tensor, once for both models.
+  // 2. The victim: its probes (seeds -> resize -> JPEG round trip -> tensor) and its matrix,
+  // or both from a fingerprint.
   step = Clock::now();
-  ProbeSet probes = make_pipeline_probes(o.pipeline);
-  report.timings.probes = seconds_since(step);
-  spdlog::info("{} probes from {}, sha256 {}", probes.count, probes.source, probes.sha256);
-  OperatingThreshold threshold = operating_threshold(o.threshold, o.calibration, victim.info.sha256, probes.sha256,
-                                                     o.pipeline.probes, o.pipeline.metric, o.pipeline.mode);
-  report.settings = run_settings(probes, o.pipeline, threshold);
+  Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
+  report.timings.probes = victim.probe_seconds;
+  report.timings.victim = seconds_since(step) - victim.probe_seconds;
+  OperatingThreshold threshold = victim_threshold(victim, o.threshold, o.calibration, o.pipeline);
+  report.settings = run_settings(victim.probes, o.pipeline, threshold);
 
-  // 3. Forward passes and correlation matrices.
+  // 3. The suspect on the same probes.
   step = Clock::now();
-  Eigen::MatrixXf c_victim = correlate(victim, probes, o.pipeline.mode, "victim");
-  report.timings.victim = seconds_since(step);
-  step = Clock::now();
-  Eigen::MatrixXf c_suspect = correlate(suspect, probes, o.pipeline.mode, "suspect");
+  Measurement measured;
+  if (suspect) {
+    measured = measure(*suspect, victim.probes, o.pipeline.mode, "suspect");
+    report.suspect = suspect->info;
+  } else {
+    measured = measure_collected_outputs(o.suspect_outputs, victim, o.pipeline.mode, report.suspect, report.suspect_outputs);
+  }
   report.timings.suspect = seconds_since(step);
 
   // 4. Distance and verdict.
   step = Clock::now();
-  report.distance = compare(c_victim, c_suspect, o.pipeline.metric, o.victim, o.suspect);
+  const Eigen::MatrixXf& c_victim = victim.measurement.matrix;
+  report.distance = compare(c_victim, measured.matrix, o.pipeline.metric, o.victim, report.suspect.path);
   report.verdict = decide(report.distance, threshold.value);
   if (threshold.calibration) {
-    report.calibration = o.calibration;
+    report.calibration = o.calibration.empty() ? victim.fingerprint : o.calibration;
     report.p_value = p_value_lognormal(*threshold.calibration, report.distance);
     report.p_value_empirical = p_value_empirical(*threshold.calibration, report.distance);
   }
   report.timings.compare = seconds_since(step);
   report.victim = victim.info;
-  report.suspect = suspect.info;
+  report.fingerprint = victim.fingerprint;
+  report.expected = o.expect;
 
-  if (!o.heatmap.empty()) write_heatmap(o.heatmap, c_victim, c_suspect);
+  if (!o.plot.empty()) write_plot(o.plot, c_victim, measured.matrix);
   report.timings.total = seconds_since(start);
   std::string text = o.format == "json" ? format_json(report) : format_text(report);
   std::fwrite(text.data(), 1, text.size(), stdout);
   std::fflush(stdout);
+  if (!o.expect.empty()) return to_string(report.verdict) == o.expect ? 0 : 1;
   return static_cast<int>(report.verdict == Verdict::kStolen ? ExitCode::kStolen : ExitCode::kIndependent);
 }
 

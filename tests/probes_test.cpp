@@ -90,7 +90,7 @@ TEST(ProbesTest, SeedsAreSortedByNameAndCounted) {
 TEST(ProbesTest, ProbeIsTheJpegRoundTripOfTheResizedSeed) {
   Image seed = test_noise(16, 16, 9);
   ProbeOptions options = small_options("");
-  EXPECT_EQ(make_probe_image(seed, options).rgb, jpeg_round_trip(seed, 25).rgb);
+  EXPECT_EQ(make_probe(seed, options).image.rgb, jpeg_round_trip(seed, 25).rgb);
 }
 
 TEST(ProbesTest, TransposeSwapsHeightAndWidth) {
@@ -99,7 +99,7 @@ TEST(ProbesTest, TransposeSwapsHeightAndWidth) {
   options.height = 24;
   options.width = 16;
   options.transpose = true;
-  Image probe = make_probe_image(seed, options);
+  Image probe = make_probe(seed, options).image;
   EXPECT_EQ(probe.height, 24);
   EXPECT_EQ(probe.width, 16);
   Image plain = jpeg_round_trip(fit_to_size(seed, 16, 24), 25);
@@ -152,4 +152,20 @@ TEST(ProbesTest, BadSettingsAreUsageErrors) {
 }
 
 }  // namespace
+TEST(ProbesTest, ProbesRebuiltFromTheirJpegsAreIdentical) {
+  std::string dir = make_seed_dir("probes_from_jpegs", 3);
+  ProbeOptions options = small_options(dir);
+  options.height = 16;
+  options.width = 24;
+  options.transpose = true;
+  options.mean = {0.5f};
+  ProbeSet made = make_probes(options);
+  ProbeSet again = probes_from_jpegs(made.names, made.jpegs, options, "again");
+  EXPECT_EQ(again.sha256, made.sha256);
+  EXPECT_EQ(again.values, made.values);
+  EXPECT_EQ(again.names, made.names);
+  options.height = 8;  // files of another size are refused
+  EXPECT_THROW(probes_from_jpegs(made.names, made.jpegs, options, "again"), Error);
+}
+
 }  // namespace sacjc

@@ -15,6 +15,7 @@ struct CalibrateOptions {
   std::string victim;
   ZooOptions zoo;  // stolen models are only reported, not used for the threshold
   PipelineOptions pipeline;
+  const CLI::App* command = nullptr;
   double fpr = 0.01;
   std::string output;
 };

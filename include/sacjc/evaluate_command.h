@@ -28,6 +28,7 @@ struct EvaluateOptions {
   std::string victim;
   ZooOptions zoo;
   PipelineOptions pipeline;
+  const CLI::App* command = nullptr;
   std::optional<double> threshold;
   std::string calibration;
   std::string format = "text";

@@ -1,4 +1,5 @@
-// Every JSON document sacjc writes or reads: verify and evaluate reports, calibration files.
+// Every JSON document sacjc writes or reads: verify and evaluate reports, calibration files,
+// fingerprint metadata.
 // nlohmann-json is included by src/json_io.cpp only. No NaN or Inf is ever written: a missing
 // statistic is null.
 #pragma once
@@ -6,6 +7,7 @@
 #include <string>
 
 #include "sacjc/calibration.h"
+#include "sacjc/fingerprint.h"
 #include "sacjc/report.h"
 
 namespace sacjc {
@@ -17,5 +19,11 @@ std::string format_json(const Calibration& calibration);
 // Reads a calibration file written by `sacjc calibrate`. Anything malformed, or a newer
 // version, is a bad-input Error naming the file.
 Calibration read_calibration(const std::string& path);
+Calibration parse_calibration(const std::string& text, const std::string& name);
+
+// The META section of a fingerprint file (fingerprint.h), and back; malformed metadata is a
+// bad-input Error naming `name`.
+std::string format_fingerprint_meta(const Fingerprint& fingerprint);
+void parse_fingerprint_meta(const std::string& text, const std::string& name, Fingerprint& fingerprint);
 
 }  // namespace sacjc

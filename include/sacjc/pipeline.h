@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <Eigen/Dense>
+#include <optional>
 #include <string>
 
 #include "sacjc/calibration.h"
@@ -55,15 +56,44 @@ struct LoadedModel {
 // Loads a TorchScript file and hashes it. Bad files throw bad-input Errors naming `path`.
 LoadedModel load_model(const std::string& path, const ModelOptions& options);
 
-// Runs the model on the probes (with a progress bar named `label` on a terminal, none if the
-// label is empty) and returns its
-// correlation matrix. A model failing on the probes throws a bad-input Error naming it.
-Eigen::MatrixXf correlate(LoadedModel& model, const ProbeSet& probes, Mode mode, const std::string& label);
+// What a model makes of the probes: one feature row per probe (the mode applied) and their
+// correlation matrix.
+struct Measurement {
+  Outputs features;
+  Eigen::MatrixXf matrix;
+};
 
-// Distances from the victim's matrix to each model's. A model that cannot be loaded or run
-// becomes a result with an error, and the rest go on. `progress` counts models.
-std::vector<ModelResult> measure_models(const LoadedModel& victim, const Eigen::MatrixXf& victim_matrix,
-                                        const std::vector<ZooEntry>& entries, const ProbeSet& probes,
+// The features' correlation matrix, kept with them.
+Measurement measurement_of(Outputs features);
+
+// Runs the model on the probes (with a progress bar named `label` on a terminal, none if the
+// label is empty). A model failing on the probes throws a bad-input Error naming it.
+Measurement measure(LoadedModel& model, const ProbeSet& probes, Mode mode, const std::string& label);
+
+// The victim side of every comparison: a TorchScript model run on probes made from the flags,
+// or a fingerprint file (.sacfp) that holds the probes and the victim's measurement.
+struct Victim {
+  ModelInfo info;           // the model (for a fingerprint: the one it was made from)
+  std::string fingerprint;  // the fingerprint file, if the victim came from one
+  ProbeSet probes;
+  Measurement measurement;
+  std::optional<Calibration> calibration;  // a fingerprint's own calibration
+  double probe_seconds = 0;                // time spent making the probes
+};
+
+// Loads the victim from a model or a fingerprint file, whichever `path` is. A fingerprint fixes
+// the probes, mode and comparison: they are copied into `options`, and a flag of `command` that
+// would change them is a usage Error.
+Victim prepare_victim(const std::string& path, PipelineOptions& options, const CLI::App& command);
+
+// The operating threshold: --threshold, else --calibration, else the fingerprint's calibration,
+// else the comparison's default. A calibration is checked against the victim and probes.
+OperatingThreshold victim_threshold(const Victim& victim, const std::optional<double>& threshold,
+                                    const std::string& calibration_path, const PipelineOptions& options);
+
+// Distances from the victim to each model. A model that cannot be loaded or run becomes a
+// result with an error, and the rest go on. A progress bar counts models.
+std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<ZooEntry>& entries,
                                         const PipelineOptions& options);
 
 }  // namespace sacjc

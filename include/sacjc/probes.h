@@ -2,6 +2,7 @@
 // suspect are always fed the same ProbeSet, so they see byte-identical images.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -38,6 +39,7 @@ struct ProbeSet {
   int width = 0;
   std::vector<float> values;       // NCHW
   std::vector<std::string> names;  // seed names, in probe order
+  std::vector<std::vector<std::uint8_t>> jpegs;  // each probe's JPEG bytes (before --transpose)
   std::string source;              // the seed directory, or "built-in"
   std::string sha256;              // of the compressed-and-decoded pixels (and references), hex
   // --mode fri: the reference images, made by the same pipeline; null otherwise.
@@ -52,17 +54,33 @@ std::vector<Seed> read_seed_directory(const std::string& directory, int count);
 std::vector<Seed> builtin_seeds(int count);
 int builtin_seed_count();
 
-// Resize, JPEG round trip, optional transpose: the exact 8-bit image a model is shown.
-Image make_probe_image(const Image& seed, const ProbeOptions& options);
+// One probe: the compressed file, and the exact 8-bit image a model is shown (the file decoded,
+// then transposed with --transpose).
+struct Probe {
+  std::vector<std::uint8_t> jpeg;
+  Image image;
+};
+
+// Resize, JPEG round trip, optional transpose.
+Probe make_probe(const Image& seed, const ProbeOptions& options);
 
 // The seeds options.directory names (or the built-in ones), options.count of them.
 std::vector<Seed> load_seeds(const ProbeOptions& options);
 
-// Seeds to tensor: make_probe_image on each, then channels, scaling, mean/std.
+// Seeds to tensor: make_probe on each, then channels, scaling, mean/std.
 ProbeSet probes_from_seeds(const std::vector<Seed>& seeds, const ProbeOptions& options);
+
+// The same ProbeSet again from its JPEG files (a fingerprint's probes): decoded, transposed with
+// --transpose, then channels, scaling, mean/std. `source` names where they come from. A file
+// that does not decode to the input size throws a bad-input Error naming `source`.
+ProbeSet probes_from_jpegs(const std::vector<std::string>& names, const std::vector<std::vector<std::uint8_t>>& jpegs,
+                           const ProbeOptions& options, const std::string& source);
 
 // The whole probe pipeline: load_seeds, then probes_from_seeds.
 ProbeSet make_probes(const ProbeOptions& options);
+
+// Makes `references` the probes' FRI reference images; the probes' hash then covers both.
+void attach_references(ProbeSet& probes, ProbeSet references);
 
 // Runs task(0) .. task(n-1) on one thread per core. If tasks throw, the exception of the
 // lowest index is rethrown after all have finished, so errors are reported deterministically.

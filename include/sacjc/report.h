@@ -34,6 +34,9 @@ struct RunSettings {
 
 struct VerifyReport {
   ModelInfo victim, suspect;
+  std::string fingerprint;      // the victim's fingerprint file, if it came from one
+  std::string suspect_outputs;  // black-box suspect: "scores" or "labels"; empty for a model
+  std::string expected;         // --expect, if given
   RunSettings settings;
   double distance = 0;
   Verdict verdict = Verdict::kIndependent;

@@ -1,0 +1,53 @@
+// Fingerprint files (.sacfp): everything needed to check suspects against a victim without the
+// victim model. The settings, the exact probe files (the JPEG bytes the probes decode from), the
+// victim's per-probe features and correlation matrix, and optionally a calibration, in one
+// binary file with a SHA-256 over all of it (layout in src/fingerprint.cpp and the README).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sacjc/calibration.h"
+#include "sacjc/correlation.h"
+#include "sacjc/model.h"
+#include "sacjc/probes.h"
+#include "sacjc/score.h"
+
+namespace sacjc {
+
+constexpr std::uint32_t kFingerprintVersion = 1;
+
+struct Fingerprint {
+  std::string tool_version;  // the sacjc that wrote it
+  ModelInfo victim;          // the model file it was made from: path as given, sha256, output size
+  ProbeOptions probe_options;
+  Mode mode = Mode::kLogits;
+  Metric metric = kDefaultMetric;
+  std::string output_key;    // --output the victim was run with
+  std::string probe_source;  // where the seeds came from
+  std::string probe_sha256;  // of the decoded probes (and references), checked when they are rebuilt
+  std::vector<std::string> probe_names, reference_names;
+  std::vector<std::vector<std::uint8_t>> probe_jpegs, reference_jpegs;  // references: --mode fri
+  Outputs features;        // the victim's feature row per probe (mode applied)
+  Eigen::MatrixXf matrix;  // the victim's correlation matrix
+  std::optional<Calibration> calibration;
+};
+
+// The file's bytes, and back. Anything truncated, corrupted, modified, of another format or of
+// a newer version throws a bad-input Error naming `name`; nothing is trusted before the checksum.
+std::string serialize_fingerprint(const Fingerprint& fingerprint);
+Fingerprint parse_fingerprint(const std::vector<std::uint8_t>& bytes, const std::string& name);
+
+Fingerprint read_fingerprint(const std::string& path);
+void write_fingerprint(const std::string& path, const Fingerprint& fingerprint);  // atomic
+
+// True if the file starts like a fingerprint (what commands use to tell one from a model).
+bool is_fingerprint_file(const std::string& path);
+
+// The probes (with their references for --mode fri) rebuilt from the stored files. Throws a
+// bad-input Error naming `name` if they do not decode to the pixels the fingerprint was made on.
+ProbeSet fingerprint_probes(const Fingerprint& fingerprint, const std::string& name);
+
+}  // namespace sacjc

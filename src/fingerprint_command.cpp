@@ -1,0 +1,60 @@
+// `sacjc fingerprint`: the victim's probes and measurement, written once to a .sacfp file that
+// verify, audit, evaluate and calibrate accept in place of the victim model.
+#include "sacjc/fingerprint_command.h"
+
+#include <cstdio>
+
+#include "sacjc/error.h"
+#include "sacjc/fingerprint.h"
+#include "sacjc/json_io.h"
+#include "sacjc/version.h"
+
+namespace sacjc {
+
+CLI::App* add_fingerprint_command(CLI::App& app, FingerprintOptions& o) {
+  CLI::App* cmd = app.add_subcommand("fingerprint", "Write the victim's fingerprint (.sacfp): probes, settings and correlation matrix");
+  o.command = cmd;
+  cmd->add_option("victim", o.victim, "Victim model (TorchScript file)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("-o,--out", o.output, "Fingerprint file to write")->required();
+  cmd->add_option("--calibration", o.calibration, "Embed this calibration (its threshold and p-values come with the fingerprint)");
+  add_pipeline_options(cmd, o.pipeline);
+  return cmd;
+}
+
+int run_fingerprint(FingerprintOptions o) {
+  apply_pipeline_options(o.pipeline);
+  if (is_fingerprint_file(o.victim)) throw Error(ExitCode::kUsage, o.victim + " is already a fingerprint");
+  Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
+
+  Fingerprint fp;
+  fp.tool_version = SACJC_VERSION;
+  fp.victim = victim.info;
+  fp.probe_options = o.pipeline.probes;
+  fp.mode = o.pipeline.mode;
+  fp.metric = o.pipeline.metric;
+  fp.output_key = o.pipeline.model.output_key;
+  fp.probe_source = victim.probes.source;
+  fp.probe_sha256 = victim.probes.sha256;
+  fp.probe_names = victim.probes.names;
+  fp.probe_jpegs = victim.probes.jpegs;
+  if (victim.probes.references) {
+    fp.reference_names = victim.probes.references->names;
+    fp.reference_jpegs = victim.probes.references->jpegs;
+  }
+  fp.features = victim.measurement.features;
+  fp.matrix = victim.measurement.matrix;
+  if (!o.calibration.empty())
+    fp.calibration = victim_threshold(victim, std::nullopt, o.calibration, o.pipeline).calibration;
+  write_fingerprint(o.output, fp);
+
+  std::printf("fingerprint  %s\n", o.output.c_str());
+  std::printf("victim       %s  (sha256 %s)\n", fp.victim.path.c_str(), fp.victim.sha256.substr(0, 12).c_str());
+  std::printf("probes       %zu from %s, %dx%d, JPEG quality %d (sha256 %s)\n", fp.probe_names.size(),
+              fp.probe_source.c_str(), fp.probe_options.height, fp.probe_options.width, fp.probe_options.quality,
+              fp.probe_sha256.substr(0, 12).c_str());
+  std::printf("compare      %s, mode %s%s\n", to_string(fp.metric).c_str(), to_string(fp.mode).c_str(),
+              fp.calibration ? ", with calibration" : "");
+  return 0;
+}
+
+}  // namespace sacjc
