@@ -83,6 +83,23 @@ class WritesInput(nn.Module):
         return y
 
 
+class Hangs(nn.Module):
+    """Never returns (an audit must time it out)."""
+
+    def forward(self, x):
+        y = x.abs().sum()
+        while bool(y >= 0):  # always true: x holds no NaN
+            y = y * 1.0
+        return x.flatten(1)
+
+
+class Hog(nn.Module):
+    """Asks for 4 GB per batch of 32 (an audit's memory limit must stop it)."""
+
+    def forward(self, x):
+        return torch.ones(x.shape[0], 1 << 25) * x.mean()
+
+
 def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
@@ -97,6 +114,7 @@ def main():
         "tuple.pt": TupleOut(net_a), "list.pt": ListOut(net_a), "dict.pt": DictOut(net_a),
         "raises.pt": Raises(), "nan.pt": NanOut(), "scalar.pt": ScalarOut(),
         "wrong_batch.pt": WrongBatch(), "constant.pt": Constant(), "writes_input.pt": WritesInput(),
+        "hangs.pt": Hangs(), "hog.pt": Hog(),
     }
     for name, model in models.items():
         torch.jit.save(torch.jit.script(model.eval()), os.path.join(out, name))

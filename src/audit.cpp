@@ -1,1 +1,208 @@
-// placeholder
+// The parts of an audit that do not run models: which files are suspects, which shard gets
+// which, the JSONL log, the ranked table and the exit code.
+#include "sacjc/audit.h"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+#include "sacjc/error.h"
+#include "sacjc/files.h"
+#include "sacjc/json_io.h"
+#include "sacjc/sha256.h"
+
+namespace sacjc {
+namespace fs = std::filesystem;
+namespace {
+
+bool matches(const fs::path& path, const std::vector<std::string>& globs) {
+  std::string name = path.filename().string();
+  return std::any_of(globs.begin(), globs.end(),
+                     [&](const std::string& glob) { return fnmatch(glob.c_str(), name.c_str(), 0) == 0; });
+}
+
+std::string number(const char* pattern, const std::optional<double>& value) {
+  if (!value) return "";
+  char text[32];
+  std::snprintf(text, sizeof text, pattern, *value);
+  return text;
+}
+
+// A CSV field: quoted when it holds a comma, quote or line break.
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::string markdown_cell(std::string text) {
+  for (std::size_t at = 0; (at = text.find('|', at)) != std::string::npos; at += 2) text.replace(at, 1, "\\|");
+  return text;
+}
+
+std::string summary_line(const std::vector<AuditRow>& rows) {
+  auto count = [&](const char* verdict) {
+    return std::count_if(rows.begin(), rows.end(), [&](const AuditRow& r) { return r.verdict == verdict; });
+  };
+  return std::to_string(rows.size()) + " suspects: " + std::to_string(count("stolen")) + " stolen, " +
+         std::to_string(count("independent")) + " independent, " + std::to_string(count("error")) + " errors";
+}
+
+}  // namespace
+
+std::vector<std::string> find_suspects(const std::vector<std::string>& paths, const std::vector<std::string>& globs) {
+  std::set<std::string> found;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+      try {
+        for (const auto& entry : fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied))
+          if (entry.is_regular_file() && matches(entry.path(), globs)) found.insert(entry.path().string());
+      } catch (const fs::filesystem_error& e) {
+        throw bad_input(path, std::string("cannot list directory: ") + e.code().message());
+      }
+    } else if (fs::exists(path, ec)) {
+      found.insert(path);  // a file named on the command line is a suspect whatever its name
+    } else {
+      throw bad_input(path, "no such file or directory");
+    }
+  }
+  return {found.begin(), found.end()};
+}
+
+std::pair<int, int> parse_shard(const std::string& text) {
+  int index = -1, count = 0;
+  char slash = 0, extra = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c", &index, &slash, &count, &extra) != 3 || slash != '/' || count < 1 ||
+      index < 0 || index >= count)
+    throw Error(ExitCode::kUsage, "--shard must be I/N with 0 <= I < N, got '" + text + "'");
+  return {index, count};
+}
+
+std::vector<std::string> shard_of(const std::vector<std::string>& suspects, int index, int count) {
+  std::vector<std::string> mine;
+  for (std::size_t i = index; i < suspects.size(); i += count) mine.push_back(suspects[i]);
+  return mine;
+}
+
+AuditLog read_audit_log(const std::string& path) {
+  std::vector<std::uint8_t> bytes = read_file(path);
+  std::string text(bytes.begin(), bytes.end());
+  AuditLog log;
+  std::size_t start = 0;
+  for (int line = 1;; ++line) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) break;  // no newline: a line cut short by a kill, redone on resume
+    std::string content = text.substr(start, end - start);
+    std::string where = path + ":" + std::to_string(line);
+    if (line == 1)
+      log.header = parse_audit_header(content, where);
+    else
+      log.rows.push_back(parse_audit_row(content, where));
+    start = end + 1;
+    log.complete_bytes = start;
+  }
+  if (log.complete_bytes == 0) throw bad_input(path, "empty audit log (no header line)");
+  return log;
+}
+
+void check_same_audit(const AuditHeader& a, const AuditHeader& b, const std::string& path) {
+  auto differs = [&](const char* what) { throw bad_input(path, std::string("was made with a different ") + what); };
+  if (a.victim_sha256 != b.victim_sha256) differs("victim");
+  if (a.probe_sha256 != b.probe_sha256) differs("probe set");
+  if (a.metric != b.metric) differs("comparison (--compare)");
+  if (a.mode != b.mode) differs("mode");
+  if (a.threshold != b.threshold) differs("threshold");
+}
+
+std::vector<AuditRow> ranked(std::vector<AuditRow> rows) {
+  std::stable_sort(rows.begin(), rows.end(), [](const AuditRow& a, const AuditRow& b) {
+    if (a.distance.has_value() != b.distance.has_value()) return a.distance.has_value();
+    if (a.distance && *a.distance != *b.distance) return *a.distance < *b.distance;
+    return a.suspect < b.suspect;
+  });
+  return rows;
+}
+
+std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows, const std::string& format) {
+  if (format == "json") return format_json(h, rows);
+  std::string text;
+  if (format == "csv") {
+    text = "rank,suspect,distance,verdict,p_value,error,sha256\n";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const AuditRow& r = rows[i];
+      text += std::to_string(i + 1) + "," + csv_field(r.suspect) + "," + number("%.9g", r.distance) + "," + r.verdict +
+              "," + number("%.6g", r.p_value) + "," + csv_field(r.error) + "," + r.sha256 + "\n";
+    }
+    return text;
+  }
+  if (format == "markdown") {
+    text = "| rank | suspect | distance | verdict | note |\n| ---: | --- | ---: | --- | --- |\n";
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      const AuditRow& r = rows[i];
+      text += "| " + std::to_string(i + 1) + " | " + markdown_cell(r.suspect) + " | " + number("%.6f", r.distance) +
+              " | " + (r.verdict == "stolen" ? "**stolen**" : r.verdict) + " | " + markdown_cell(r.error) + " |\n";
+    }
+    return text + "\n" + summary_line(rows) + " (" + h.metric + ", stolen below " + number("%.6g", h.threshold) + ")\n";
+  }
+  text = "rank  distance   verdict      suspect\n";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const AuditRow& r = rows[i];
+    char line[64];
+    std::snprintf(line, sizeof line, "%-5zu %-10s %-12s ", i + 1, r.distance ? number("%.6f", r.distance).c_str() : "-",
+                  r.verdict == "stolen" ? "STOLEN" : r.verdict.c_str());
+    text += line + r.suspect + (r.error.empty() ? "" : "\n      " + r.error) + "\n";
+  }
+  return text + summary_line(rows) + "; " + h.metric + ", stolen below " + number("%.6g", h.threshold) + " (" +
+         h.threshold_source + ")\n";
+}
+
+int audit_exit_code(const std::vector<AuditRow>& rows, bool allow_errors, const std::string& expect) {
+  bool errors = false, flagged = false;
+  for (const AuditRow& r : rows) {
+    if (r.verdict == "error")
+      errors = true;
+    else if (expect.empty() ? r.verdict == "stolen" : r.verdict != expect)
+      flagged = true;
+  }
+  if (flagged) return static_cast<int>(ExitCode::kStolen);
+  if (errors && !allow_errors) return static_cast<int>(ExitCode::kBadInput);
+  return 0;
+}
+
+AuditRow row_from_child(const std::string& suspect, const ChildResult& child, double timeout) {
+  AuditRow row;
+  row.suspect = suspect;
+  row.verdict = "error";
+  row.seconds = child.seconds;
+  if (child.timed_out) {
+    row.error = suspect + ": timed out after " + std::to_string(static_cast<int>(timeout)) + " s (--timeout)";
+  } else if (child.signal) {
+    row.error = suspect + ": crashed (signal " + std::to_string(child.signal) + ": " + strsignal(child.signal) + ")";
+  } else if (child.exit_code == 0 || child.exit_code == 1) {
+    try {
+      row = audit_row_from_verify_report(child.out, suspect);
+      row.seconds = child.seconds;
+      return row;
+    } catch (const Error& e) {
+      row.error = e.what();
+    }
+  } else {
+    // The child's one-line error, without its "sacjc: error: " prefix.
+    std::size_t at = child.err.rfind("sacjc: error: ");
+    row.error = at == std::string::npos ? suspect + ": exited with code " + std::to_string(child.exit_code)
+                                        : child.err.substr(at + 14, child.err.find('\n', at) - at - 14);
+  }
+  try {
+    row.sha256 = sha256_file(suspect);
+  } catch (const Error&) {
+  }
+  return row;
+}
+
+}  // namespace sacjc

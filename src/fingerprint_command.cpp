@@ -7,7 +7,6 @@
 #include "sacjc/error.h"
 #include "sacjc/fingerprint.h"
 #include "sacjc/json_io.h"
-#include "sacjc/version.h"
 
 namespace sacjc {
 
@@ -26,23 +25,7 @@ int run_fingerprint(FingerprintOptions o) {
   if (is_fingerprint_file(o.victim)) throw Error(ExitCode::kUsage, o.victim + " is already a fingerprint");
   Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
 
-  Fingerprint fp;
-  fp.tool_version = SACJC_VERSION;
-  fp.victim = victim.info;
-  fp.probe_options = o.pipeline.probes;
-  fp.mode = o.pipeline.mode;
-  fp.metric = o.pipeline.metric;
-  fp.output_key = o.pipeline.model.output_key;
-  fp.probe_source = victim.probes.source;
-  fp.probe_sha256 = victim.probes.sha256;
-  fp.probe_names = victim.probes.names;
-  fp.probe_jpegs = victim.probes.jpegs;
-  if (victim.probes.references) {
-    fp.reference_names = victim.probes.references->names;
-    fp.reference_jpegs = victim.probes.references->jpegs;
-  }
-  fp.features = victim.measurement.features;
-  fp.matrix = victim.measurement.matrix;
+  Fingerprint fp = fingerprint_of(victim, o.pipeline);
   if (!o.calibration.empty())
     fp.calibration = victim_threshold(victim, std::nullopt, o.calibration, o.pipeline).calibration;
   write_fingerprint(o.output, fp);

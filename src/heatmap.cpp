@@ -1,16 +1,20 @@
-// Heatmaps drawn directly into an RGB buffer (no plotting library): matrix entry (i, j) becomes
-// a square of pixels coloured by a piecewise-linear viridis, with a title strip above.
+// Heatmaps drawn directly into an RGB buffer (no plotting library): each matrix is scaled to a
+// square panel (nearest entry per pixel) coloured by a piecewise-linear viridis, with its title
+// above and its colour scale below.
 #include "sacjc/heatmap.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstring>
 
 namespace sacjc {
 namespace {
 
 constexpr int kTitleHeight = 22;
 constexpr int kGap = 8;
+constexpr int kBarHeight = 10;
+constexpr int kLabelHeight = 16;
 
 // Viridis sampled at 9 points; linear interpolation between them is visually close enough.
 constexpr std::array<std::array<float, 3>, 9> kViridis = {{{68, 1, 84},
@@ -34,25 +38,27 @@ void colour(float t, std::uint8_t* rgb) {
 }  // namespace
 
 Image render_heatmaps(const std::vector<HeatmapPanel>& panels) {
-  int n = 1;
-  for (const auto& panel : panels) n = std::max<int>(n, panel.values.rows());
-  const int scale = std::max(1, 256 / n);
-  const int side = n * scale;
-  Image image{side + kTitleHeight, static_cast<int>(panels.size()) * (side + kGap) - kGap, {}};
+  const int bar_top = kTitleHeight + kPanelSide + kGap;
+  Image image{bar_top + kBarHeight + kLabelHeight, static_cast<int>(panels.size()) * (kPanelSide + kGap) - kGap, {}};
   image.rgb.assign(static_cast<std::size_t>(image.height) * image.width * 3, 0);
+  auto pixel = [&](int x, int y) { return &image.rgb[(static_cast<std::size_t>(y) * image.width + x) * 3]; };
   for (std::size_t p = 0; p < panels.size(); ++p) {
     const HeatmapPanel& panel = panels[p];
-    const int left = static_cast<int>(p) * (side + kGap);
+    const int left = static_cast<int>(p) * (kPanelSide + kGap);
     const float range = panel.high > panel.low ? panel.high - panel.low : 1.f;
-    for (int y = 0; y < panel.values.rows() * scale; ++y)
-      for (int x = 0; x < panel.values.cols() * scale; ++x) {
-        float t = (panel.values(y / scale, x / scale) - panel.low) / range;
-        std::size_t offset = (static_cast<std::size_t>(y + kTitleHeight) * image.width + left + x) * 3;
-        colour(t, &image.rgb[offset]);
-      }
-    char scale_text[48];
-    std::snprintf(scale_text, sizeof scale_text, " [%.3g..%.3g]", panel.low, panel.high);
-    draw_text(image, left + 2, 3, panel.title + scale_text);
+    const long n = panel.values.rows();
+    for (int y = 0; y < kPanelSide; ++y)
+      for (int x = 0; x < kPanelSide; ++x)
+        colour((panel.values(y * n / kPanelSide, x * n / kPanelSide) - panel.low) / range, pixel(left + x, y + kTitleHeight));
+    // The colour scale under the panel, from low (left) to high (right).
+    for (int x = 0; x < kPanelSide; ++x)
+      for (int y = bar_top; y < bar_top + kBarHeight; ++y) colour(x / float(kPanelSide - 1), pixel(left + x, y));
+    char low[24], high[24];
+    std::snprintf(low, sizeof low, "%.3g", panel.low);
+    std::snprintf(high, sizeof high, "%.3g", panel.high);
+    draw_text(image, left + 2, bar_top + kBarHeight + 1, low);
+    draw_text(image, left + kPanelSide - 8 * static_cast<int>(std::strlen(high)), bar_top + kBarHeight + 1, high);
+    draw_text(image, left + 2, 3, panel.title);
   }
   return image;
 }

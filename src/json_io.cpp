@@ -237,4 +237,115 @@ void parse_fingerprint_meta(const std::string& text, const std::string& name, Fi
   }
 }
 
+namespace {
+
+json row_json(const AuditRow& r) {
+  return {{"suspect", r.suspect},         {"sha256", r.sha256},
+          {"distance", optional_json(r.distance)}, {"verdict", r.verdict},
+          {"p_value", optional_json(r.p_value)},   {"output_size", r.output_size},
+          {"error", r.error}};
+}
+
+json header_json(const AuditHeader& h) {
+  return {{"victim", h.victim},       {"victim_sha256", h.victim_sha256},
+          {"probe_sha256", h.probe_sha256}, {"metric", h.metric},
+          {"mode", h.mode},           {"threshold", h.threshold},
+          {"threshold_source", h.threshold_source}};
+}
+
+std::optional<double> optional_double(const json& value) {
+  return value.is_null() ? std::nullopt : std::optional<double>(value.get<double>());
+}
+
+// Parses one JSON line, turning every failure into a bad-input Error naming `name`.
+template <typename F>
+auto parse_line(const std::string& line, const std::string& name, const char* what, F read) {
+  try {
+    return read(json::parse(line));
+  } catch (const json::exception& e) {
+    throw bad_input(name, std::string("malformed ") + what + ": " + e.what());
+  }
+}
+
+}  // namespace
+
+std::string format_json_line(const AuditHeader& h) {
+  json document = header_json(h);
+  document["format"] = "sacjc-audit";
+  document["version"] = kAuditLogVersion;
+  document["sacjc_version"] = SACJC_VERSION;
+  return document.dump() + "\n";
+}
+
+std::string format_json_line(const AuditRow& r) {
+  json document = row_json(r);
+  document["seconds"] = r.seconds;
+  return document.dump() + "\n";
+}
+
+AuditHeader parse_audit_header(const std::string& line, const std::string& name) {
+  return parse_line(line, name, "audit log header", [&](const json& doc) {
+    if (!doc.is_object() || doc.value("format", "") != "sacjc-audit") throw bad_input(name, "not a sacjc audit log (JSONL)");
+    if (doc.at("version").get<int>() > kAuditLogVersion)
+      throw bad_input(name, "audit log version " + std::to_string(doc.at("version").get<int>()) +
+                                " is newer than this sacjc reads");
+    return AuditHeader{doc.at("victim").get<std::string>(),       doc.at("victim_sha256").get<std::string>(),
+                       doc.at("probe_sha256").get<std::string>(), doc.at("metric").get<std::string>(),
+                       doc.at("mode").get<std::string>(),         doc.at("threshold").get<double>(),
+                       doc.at("threshold_source").get<std::string>()};
+  });
+}
+
+AuditRow parse_audit_row(const std::string& line, const std::string& name) {
+  return parse_line(line, name, "audit log row", [&](const json& doc) {
+    AuditRow r;
+    r.suspect = doc.at("suspect").get<std::string>();
+    r.sha256 = doc.at("sha256").get<std::string>();
+    r.distance = optional_double(doc.at("distance"));
+    r.verdict = doc.at("verdict").get<std::string>();
+    r.p_value = optional_double(doc.at("p_value"));
+    r.output_size = doc.at("output_size").get<long>();
+    r.error = doc.at("error").get<std::string>();
+    r.seconds = doc.value("seconds", 0.0);
+    if (r.verdict != "stolen" && r.verdict != "independent" && r.verdict != "error")
+      throw bad_input(name, "malformed audit log row: verdict '" + r.verdict + "'");
+    if ((r.verdict == "error") == r.distance.has_value())
+      throw bad_input(name, "malformed audit log row: a distance must come with a verdict, an error without one");
+    return r;
+  });
+}
+
+std::string format_json(const AuditHeader& h, const std::vector<AuditRow>& rows) {
+  json suspects = json::array();
+  int stolen = 0, errors = 0;
+  for (const AuditRow& r : rows) {
+    suspects.push_back(row_json(r));
+    stolen += r.verdict == "stolen";
+    errors += r.verdict == "error";
+  }
+  return dump({{"schema_version", kReportSchemaVersion},
+               {"sacjc_version", SACJC_VERSION},
+               {"command", "audit"},
+               {"settings", header_json(h)},
+               {"suspects", suspects},
+               {"summary",
+                {{"suspects", rows.size()},
+                 {"stolen", stolen},
+                 {"independent", static_cast<int>(rows.size()) - stolen - errors},
+                 {"errors", errors}}}});
+}
+
+AuditRow audit_row_from_verify_report(const std::string& text, const std::string& suspect) {
+  return parse_line(text, suspect, "report from the verify child", [&](const json& doc) {
+    AuditRow r;
+    r.suspect = suspect;
+    r.sha256 = doc.at("suspect").at("sha256").get<std::string>();
+    r.output_size = doc.at("suspect").at("output_size").get<long>();
+    r.distance = doc.at("distance").get<double>();
+    r.verdict = doc.at("verdict").get<std::string>();
+    if (doc.contains("p_value")) r.p_value = optional_double(doc.at("p_value"));
+    return r;
+  });
+}
+
 }  // namespace sacjc

@@ -8,9 +8,11 @@
 #include "sacjc/error.h"
 #include "sacjc/log.h"
 #include "sacjc/model.h"
+#include "sacjc/audit_command.h"
 #include "sacjc/calibrate_command.h"
 #include "sacjc/evaluate_command.h"
 #include "sacjc/fingerprint_command.h"
+#include "sacjc/probes_command.h"
 #include "sacjc/verify_command.h"
 #include "sacjc/version.h"
 
@@ -47,6 +49,12 @@ int main(int argc, char** argv) {
   CLI::App* calibrate_cmd = sacjc::add_calibrate_command(app, calibrate);
   sacjc::FingerprintOptions fingerprint;
   CLI::App* fingerprint_cmd = sacjc::add_fingerprint_command(app, fingerprint);
+  sacjc::AuditOptions audit;
+  CLI::App* audit_cmd = sacjc::add_audit_command(app, audit);
+  sacjc::MergeOptions merge;
+  CLI::App* merge_cmd = sacjc::add_merge_command(app, merge);
+  sacjc::ProbesExportOptions probes_export;
+  CLI::App* probes_export_cmd = sacjc::add_probes_command(app, probes_export);
 
   try {
     app.parse(argc, argv);
@@ -63,6 +71,9 @@ int main(int argc, char** argv) {
     if (*evaluate_cmd) return sacjc::run_evaluate(evaluate);
     if (*calibrate_cmd) return sacjc::run_calibrate(calibrate);
     if (*fingerprint_cmd) return sacjc::run_fingerprint(fingerprint);
+    if (*audit_cmd) return sacjc::run_audit(audit);
+    if (*merge_cmd) return sacjc::run_merge(merge);
+    if (*probes_export_cmd) return sacjc::run_probes_export(probes_export);
     return fail(sacjc::ExitCode::kUsage, "no command given");
   } catch (const sacjc::Error& e) {
     return fail(e.code(), e.what());

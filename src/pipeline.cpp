@@ -12,6 +12,7 @@
 #include "sacjc/log.h"
 #include "sacjc/score.h"
 #include "sacjc/sha256.h"
+#include "sacjc/version.h"
 
 namespace sacjc {
 namespace {
@@ -174,6 +175,27 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::Ap
   victim.measurement = {std::move(fp.features), std::move(fp.matrix)};
   victim.calibration = std::move(fp.calibration);
   return victim;
+}
+
+Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& o) {
+  Fingerprint fp;
+  fp.tool_version = SACJC_VERSION;
+  fp.victim = victim.info;
+  fp.probe_options = o.probes;
+  fp.mode = o.mode;
+  fp.metric = o.metric;
+  fp.output_key = o.model.output_key;
+  fp.probe_source = victim.probes.source;
+  fp.probe_sha256 = victim.probes.sha256;
+  fp.probe_names = victim.probes.names;
+  fp.probe_jpegs = victim.probes.jpegs;
+  if (victim.probes.references) {
+    fp.reference_names = victim.probes.references->names;
+    fp.reference_jpegs = victim.probes.references->jpegs;
+  }
+  fp.features = victim.measurement.features;
+  fp.matrix = victim.measurement.matrix;
+  return fp;
 }
 
 OperatingThreshold victim_threshold(const Victim& victim, const std::optional<double>& threshold,

@@ -152,9 +152,13 @@ Probe make_probe(const Image& seed, const ProbeOptions& options) {
   int w = options.transpose ? options.height : options.width;
   Probe probe;
   probe.jpeg = encode_jpeg(fit_to_size(seed, h, w), options.quality);
-  probe.image = decode_jpeg(probe.jpeg, "probe");
-  if (options.transpose) probe.image = transposed(probe.image);
+  probe.image = probe_image(probe.jpeg, options, "probe");
   return probe;
+}
+
+Image probe_image(const std::vector<std::uint8_t>& jpeg, const ProbeOptions& options, const std::string& name) {
+  Image image = decode_jpeg(jpeg, name);
+  return options.transpose ? transposed(image) : image;
 }
 
 std::vector<Seed> load_seeds(const ProbeOptions& options) {
@@ -181,8 +185,7 @@ ProbeSet probes_from_jpegs(const std::vector<std::string>& names, const std::vec
   check_memory(jpegs.size(), options);
   std::vector<Probe> probes(jpegs.size());
   parallel_for(static_cast<int>(jpegs.size()), [&](int i) {
-    probes[i] = {jpegs[i], decode_jpeg(jpegs[i], source + " probe " + std::to_string(i + 1))};
-    if (options.transpose) probes[i].image = transposed(probes[i].image);
+    probes[i] = {jpegs[i], probe_image(jpegs[i], options, source + " probe " + std::to_string(i + 1))};
     if (probes[i].image.height != options.height || probes[i].image.width != options.width)
       throw bad_input(source, "probe " + std::to_string(i + 1) + " is not " + std::to_string(options.height) + "x" +
                                   std::to_string(options.width));

@@ -15,8 +15,12 @@ struct HeatmapPanel {
   float low = 0, high = 1;  // values mapped to the ends of the colour scale
 };
 
-// Renders the panels left to right with the viridis colour map; a matrix smaller than 256
-// gets whole-pixel magnification so every probe stays visible.
+// Every panel is kPanelSide pixels square whatever the matrix size: each pixel shows the nearest
+// entry (above 256 probes, a regular subset of them).
+constexpr int kPanelSide = 256;
+
+// Renders the panels left to right with the viridis colour map, each with its title and its
+// colour scale. The image is P * 256 + (P - 1) * 8 pixels wide and 312 high.
 Image render_heatmaps(const std::vector<HeatmapPanel>& panels);
 
 }  // namespace sacjc

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "sacjc/audit.h"
 #include "sacjc/calibration.h"
 #include "sacjc/fingerprint.h"
 #include "sacjc/report.h"
@@ -25,5 +26,16 @@ Calibration parse_calibration(const std::string& text, const std::string& name);
 // bad-input Error naming `name`.
 std::string format_fingerprint_meta(const Fingerprint& fingerprint);
 void parse_fingerprint_meta(const std::string& text, const std::string& name, Fingerprint& fingerprint);
+
+// Audit logs (audit.h): one line each, newline included; and back (bad-input Errors name
+// `name`). The table of a whole audit as one JSON document.
+std::string format_json_line(const AuditHeader& header);
+std::string format_json_line(const AuditRow& row);
+AuditHeader parse_audit_header(const std::string& line, const std::string& name);
+AuditRow parse_audit_row(const std::string& line, const std::string& name);
+std::string format_json(const AuditHeader& header, const std::vector<AuditRow>& ranked_rows);
+
+// A row from the JSON report of a `sacjc verify` child.
+AuditRow audit_row_from_verify_report(const std::string& json_text, const std::string& suspect);
 
 }  // namespace sacjc

@@ -10,6 +10,7 @@
 #include "sacjc/calibration.h"
 #include "sacjc/correlation.h"
 #include "sacjc/evaluation.h"
+#include "sacjc/fingerprint.h"
 #include "sacjc/model.h"
 #include "sacjc/probes.h"
 #include "sacjc/report.h"
@@ -85,6 +86,9 @@ struct Victim {
 // the probes, mode and comparison: they are copied into `options`, and a flag of `command` that
 // would change them is a usage Error.
 Victim prepare_victim(const std::string& path, PipelineOptions& options, const CLI::App& command);
+
+// The fingerprint of a prepared victim (fingerprint.h), without a calibration.
+Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& options);
 
 // The operating threshold: --threshold, else --calibration, else the fingerprint's calibration,
 // else the comparison's default. A calibration is checked against the victim and probes.

@@ -64,6 +64,9 @@ struct Probe {
 // Resize, JPEG round trip, optional transpose.
 Probe make_probe(const Image& seed, const ProbeOptions& options);
 
+// The image a model is shown for a probe's JPEG file: decoded, transposed with --transpose.
+Image probe_image(const std::vector<std::uint8_t>& jpeg, const ProbeOptions& options, const std::string& name);
+
 // The seeds options.directory names (or the built-in ones), options.count of them.
 std::vector<Seed> load_seeds(const ProbeOptions& options);
 
