@@ -132,15 +132,16 @@ int run_audit(AuditOptions o) {
   }
   int threads = o.pipeline.threads > 0 ? o.pipeline.threads
                                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / o.jobs);
-  std::vector<std::string> child_args = {self_executable(), "verify", fingerprint, "", "--format", "json",
-                                         "--threads", std::to_string(threads), "--batch-size",
-                                         std::to_string(o.pipeline.model.batch_size), "--threshold",
-                                         exact(threshold.value)};
+  // The child's command line; the suspect goes last, after "--" (it may start with '-').
+  std::vector<std::string> child_args = {self_executable(), "verify", "--format", "json", "--threads",
+                                         std::to_string(threads), "--batch-size",
+                                         std::to_string(o.pipeline.model.batch_size)};
   if (!o.pipeline.model.output_key.empty()) child_args.insert(child_args.end(), {"--output", o.pipeline.model.output_key});
-  if (threshold.calibration) {  // the child reads the calibration for p-values; it sets the same threshold
-    child_args.resize(child_args.size() - 2);
-    if (!o.calibration.empty()) child_args.insert(child_args.end(), {"--calibration", o.calibration});
-  }
+  if (!threshold.calibration)
+    child_args.insert(child_args.end(), {"--threshold", exact(threshold.value)});
+  else if (!o.calibration.empty())  // else the fingerprint carries it
+    child_args.insert(child_args.end(), {"--calibration", o.calibration});
+  child_args.insert(child_args.end(), {"--", fingerprint, ""});
 
   // 3. The log: resumed, or started with its header.
   std::vector<AuditRow> rows;
@@ -167,7 +168,7 @@ int run_audit(AuditOptions o) {
   ProgressBar bar("suspects", static_cast<int>(suspects.size()));
   while (finished < suspects.size()) {
     while (running.size() < static_cast<std::size_t>(o.jobs) && next < suspects.size()) {
-      child_args[3] = suspects[next];
+      child_args.back() = suspects[next];
       running[suspects[next++]] = std::make_unique<Child>(child_args, memory);
     }
     for (auto it = running.begin(); it != running.end();) {

@@ -69,7 +69,11 @@ ProbeOptions read_probe_options(const json& probes) {
   return o;
 }
 
-std::string dump(const json& document) { return document.dump(2) + "\n"; }
+// File and model names need not be UTF-8; JSON must be, so invalid bytes become U+FFFD rather
+// than an exception.
+std::string dump(const json& document, int indent = 2) {
+  return document.dump(indent, ' ', false, json::error_handler_t::replace) + (indent >= 0 ? "\n" : "");
+}
 
 }  // namespace
 
@@ -206,7 +210,7 @@ std::string format_fingerprint_meta(const Fingerprint& fp) {
                    {"metric", to_string(fp.metric)},
                    {"output_key", fp.output_key},
                    {"calibration", fp.calibration ? json::parse(format_json(*fp.calibration)) : json(nullptr)}};
-  return document.dump();
+  return dump(document, -1);
 }
 
 void parse_fingerprint_meta(const std::string& text, const std::string& name, Fingerprint& fp) {
@@ -274,13 +278,13 @@ std::string format_json_line(const AuditHeader& h) {
   document["format"] = "sacjc-audit";
   document["version"] = kAuditLogVersion;
   document["sacjc_version"] = SACJC_VERSION;
-  return document.dump() + "\n";
+  return dump(document, -1) + "\n";
 }
 
 std::string format_json_line(const AuditRow& r) {
   json document = row_json(r);
   document["seconds"] = r.seconds;
-  return document.dump() + "\n";
+  return dump(document, -1) + "\n";
 }
 
 AuditHeader parse_audit_header(const std::string& line, const std::string& name) {

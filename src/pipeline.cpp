@@ -68,7 +68,7 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--mode", o.mode_name, "What the outputs are: logits (classifiers), embedding, or fri (embeddings described by their cosines to reference images)")->capture_default_str()->check(CLI::IsMember({"logits", "embedding", "fri"}));
   cmd->add_option("--references", o.references, "--mode fri: directory of reference images (default: the last --num-references seeds, excluded from the probes)");
   cmd->add_option("--num-references", o.num_references, "--mode fri: number of reference images K")->capture_default_str()->check(CLI::Range(2, 100000));
-  cmd->add_option("--compare", o.compare, "How to compare correlation matrices: rsa (1 - Pearson of the entries) or mad (the paper's mean absolute difference)")->capture_default_str()->check(CLI::IsMember({"mad", "rsa"}));
+  cmd->add_option("--compare", o.compare, "How to compare correlation matrices: rsa (1 - Pearson of the entries), cka (1 - linear CKA) or mad (the paper's mean absolute difference)")->capture_default_str()->check(CLI::IsMember({"mad", "rsa", "cka"}));
 }
 
 void apply_pipeline_options(PipelineOptions& o) {

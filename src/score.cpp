@@ -2,6 +2,7 @@
 // thousands.
 #include "sacjc/score.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "sacjc/error.h"
@@ -24,15 +25,41 @@ Eigen::VectorXd upper_triangle(const Eigen::MatrixXf& m) {
   return values;
 }
 
+// H M H with H the centring matrix: rows and columns with mean zero.
+Eigen::MatrixXd double_centred(const Eigen::MatrixXf& m) {
+  Eigen::MatrixXd d = m.cast<double>();
+  const Eigen::VectorXd row_means = d.rowwise().mean();
+  const Eigen::RowVectorXd column_means = d.colwise().mean();
+  const double mean = d.mean();
+  d.colwise() -= row_means;
+  d.rowwise() -= column_means;
+  d.array() += mean;
+  return d;
+}
+
+void refuse_constant(double norm, const std::string& name, const char* metric) {
+  if (!(norm > 1e-12))
+    throw bad_input(name, std::string("the model's outputs point the same way on every probe (constant correlation "
+                                      "matrix), so --compare ") + metric + " has no pattern to compare; try --compare mad");
+}
+
 }  // namespace
 
 Metric parse_metric(const std::string& text) {
   if (text == "mad") return Metric::kMad;
   if (text == "rsa") return Metric::kRsa;
-  throw Error(ExitCode::kUsage, "--compare must be mad or rsa, got '" + text + "'");
+  if (text == "cka") return Metric::kCka;
+  throw Error(ExitCode::kUsage, "--compare must be mad, rsa or cka, got '" + text + "'");
 }
 
-std::string to_string(Metric metric) { return metric == Metric::kMad ? "mad" : "rsa"; }
+std::string to_string(Metric metric) {
+  switch (metric) {
+    case Metric::kMad: return "mad";
+    case Metric::kRsa: return "rsa";
+    case Metric::kCka: return "cka";
+  }
+  return "rsa";
+}
 
 double mean_absolute_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect) {
   check_sizes(victim, suspect);
@@ -47,17 +74,29 @@ double rsa_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspec
   v.array() -= v.mean();
   s.array() -= s.mean();
   const double v_norm = v.norm(), s_norm = s.norm();
-  for (auto [norm, name] : {std::pair{v_norm, &victim_name}, std::pair{s_norm, &suspect_name}})
-    if (!(norm > 1e-12))
-      throw bad_input(*name, "the model's outputs point the same way on every probe (constant correlation "
-                             "matrix), so --compare rsa has no pattern to compare; try --compare mad");
+  refuse_constant(v_norm, victim_name, "rsa");
+  refuse_constant(s_norm, suspect_name, "rsa");
   return std::clamp(1.0 - v.dot(s) / (v_norm * s_norm), 0.0, 2.0);
+}
+
+double cka_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect,
+                    const std::string& victim_name, const std::string& suspect_name) {
+  check_sizes(victim, suspect);
+  const Eigen::MatrixXd v = double_centred(victim), s = double_centred(suspect);
+  const double v_norm = v.norm(), s_norm = s.norm();
+  refuse_constant(v_norm, victim_name, "cka");
+  refuse_constant(s_norm, suspect_name, "cka");
+  return std::clamp(1.0 - (v.array() * s.array()).sum() / (v_norm * s_norm), 0.0, 2.0);
 }
 
 double compare(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect, Metric metric,
                const std::string& victim_name, const std::string& suspect_name) {
-  return metric == Metric::kMad ? mean_absolute_distance(victim, suspect)
-                                : rsa_distance(victim, suspect, victim_name, suspect_name);
+  switch (metric) {
+    case Metric::kMad: return mean_absolute_distance(victim, suspect);
+    case Metric::kRsa: return rsa_distance(victim, suspect, victim_name, suspect_name);
+    case Metric::kCka: return cka_distance(victim, suspect, victim_name, suspect_name);
+  }
+  return 0;
 }
 
 // Measured on the make_zoo.py zoos with the built-in probes (README, "Default threshold"): rsa

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "sacjc/correlation.h"
 #include "sacjc/error.h"
 
 namespace sacjc {
@@ -74,6 +75,45 @@ TEST(ScoreTest, RsaRefusesAConstantMatrixNamingIt) {
   EXPECT_EQ(compare(a, a, Metric::kMad, "v", "s"), 0.0);
   EXPECT_EQ(parse_metric("rsa"), Metric::kRsa);
   EXPECT_THROW(parse_metric("cosine"), Error);
+}
+
+TEST(ScoreTest, CkaOnHandComputedMatrices) {
+  // Double-centring gives (1/9)[[-10,2,8],[2,-4,2],[8,2,-10]] and (1/9)[[-10,8,2],[8,-10,2],
+  // [2,2,-4]]: inner product 252/81, both squared norms 360/81, so CKA = 252/360 = 0.7.
+  Eigen::MatrixXf a(3, 3), b(3, 3);
+  a << 0, 1, 2, 1, 0, 1, 2, 1, 0;
+  b << 0, 2, 1, 2, 0, 1, 1, 1, 0;
+  EXPECT_NEAR(cka_distance(a, b, "v", "s"), 0.3, 1e-9);
+  EXPECT_NEAR(cka_distance(a, a, "v", "s"), 0.0, 1e-12);
+  EXPECT_EQ(parse_metric("cka"), Metric::kCka);
+  EXPECT_EQ(to_string(Metric::kCka), "cka");
+}
+
+TEST(ScoreTest, CkaEqualsLinearCkaOfTheUnitFeatures) {
+  Outputs x = Outputs::Random(12, 5), y = Outputs::Random(12, 7);
+  double from_matrices = cka_distance(correlation_matrix(x), correlation_matrix(y), "v", "s");
+  // Linear CKA straight from its definition on row-normalised, column-centred features.
+  auto centred_units = [](const Outputs& m) {
+    Eigen::MatrixXd u = m.cast<double>().rowwise().normalized();
+    return Eigen::MatrixXd(u.rowwise() - u.colwise().mean());
+  };
+  Eigen::MatrixXd u = centred_units(x), v = centred_units(y);
+  double cka = (v.transpose() * u).squaredNorm() / ((u.transpose() * u).norm() * (v.transpose() * v).norm());
+  EXPECT_NEAR(from_matrices, 1.0 - cka, 1e-5);
+}
+
+TEST(ScoreTest, CkaIgnoresLevelAndScaleAndRefusesConstantMatrices) {
+  Eigen::MatrixXf a = symmetric_random(20, 5);
+  Eigen::MatrixXf a_shifted = (a.array() * 3.0f + 0.25f).matrix();
+  EXPECT_NEAR(cka_distance(a, a_shifted, "v", "s"), 0.0, 1e-6);
+  Eigen::MatrixXf flat = Eigen::MatrixXf::Constant(20, 20, 0.3f);
+  try {
+    cka_distance(a, flat, "victim.pt", "flat.pt");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ExitCode::kBadInput);
+    EXPECT_NE(std::string(e.what()).find("flat.pt"), std::string::npos);
+  }
 }
 
 TEST(ScoreTest, StolenOnlyStrictlyBelowTheThreshold) {

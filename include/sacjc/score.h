@@ -12,9 +12,10 @@ enum class Metric {
   kMad,  // the paper's: mean |Cv - Cs| over all n^2 entries, diagonal included
   kRsa,  // 1 - Pearson correlation of the off-diagonal entries (i < j): blind to the overall
          // level and scale of the matrices, only their pattern counts
+  kCka,  // 1 - linear centred kernel alignment of the L2-normalised feature rows
 };
 
-Metric parse_metric(const std::string& text);  // "mad" or "rsa"; throws a usage Error otherwise
+Metric parse_metric(const std::string& text);  // "mad", "rsa" or "cka"; throws a usage Error otherwise
 std::string to_string(Metric metric);
 
 // The paper's distance. Throws an internal Error if the matrices differ in size.
@@ -24,6 +25,13 @@ double mean_absolute_distance(const Eigen::MatrixXf& victim, const Eigen::Matrix
 // outputs all point the same way) has no pattern to compare: throws a bad-input Error naming it
 // (victim_name or suspect_name).
 double rsa_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect,
+                    const std::string& victim_name, const std::string& suspect_name);
+
+// 1 - linear CKA. With unit feature rows the Gram matrix is 1 - C, and double centring removes
+// the constant, so CKA is the cosine between the double-centred correlation matrices: the
+// same number as CKA on the features, from the matrices alone (fingerprints need no more).
+// A matrix that centres to zero is a bad-input Error naming its model, as for rsa.
+double cka_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect,
                     const std::string& victim_name, const std::string& suspect_name);
 
 double compare(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect, Metric metric,

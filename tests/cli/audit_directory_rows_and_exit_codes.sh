@@ -9,9 +9,9 @@ cp "$MODELS/random.pt" "$dir/corrupt.pt"
 echo "not a model" >"$dir/notes.txt"
 cp "$MODELS/hangs.pt" "$dir/"  # sorts early, so its --timeout runs alongside the others
 cp "$MODELS/empty.pt" "$MODELS/hog.pt" "$dir/sub/"
-opts=(-n 32 --input-size 32 -j 2 --timeout 10 --max-memory 3000)
+opts=(-n 32 --input-size 32 -j 2 --max-memory 3000)
 
-expect_exit 1 "$SACJC" audit "$dir/victim.pt" "$dir" "${opts[@]}" --jsonl "$WORK/audit.jsonl" --format json
+expect_exit 1 "$SACJC" audit "$dir/victim.pt" "$dir" "${opts[@]}" --timeout 10 --jsonl "$WORK/audit.jsonl" --format json
 cp "$WORK/out" "$WORK/table.json"
 "$PYTHON" - "$dir" "$WORK/table.json" "$WORK/audit.jsonl" <<'EOF' || fail "audit table or log is wrong"
 import hashlib, json, sys

@@ -18,7 +18,11 @@ log="$WORK/audit.jsonl"
 # `sacjc verify` it is waiting for; its temporary directory, left behind by the kill, goes to $WORK.
 TMPDIR="$WORK" setsid "$SACJC" audit "$DEMO/victim.pt" "$dir" "${opts[@]}" -j 1 --jsonl "$log" >"$WORK/killed.out" 2>"$WORK/killed.err" &
 pid=$!
-trap 'kill -9 -- -$pid 2>/dev/null || true' EXIT
+trap 'kill -9 -- -$pid $pid 2>/dev/null || true' EXIT
+for ((i = 0; i < 50; ++i)); do  # setsid runs in the background child: wait for it
+  [ "$(ps -o pgid= -p $pid | tr -d ' ')" = "$pid" ] && break
+  sleep 0.1
+done
 [ "$(ps -o pgid= -p $pid | tr -d ' ')" = "$pid" ] || fail "the audit does not lead its own process group"
 for ((i = 0; i < 400; ++i)); do  # at most 40 s
   [ -f "$log" ] && [ "$(grep -c '' "$log")" -ge 3 ] && break
