@@ -66,22 +66,24 @@ void check_options(const ProbeOptions& options) {
     if (!(s > 0)) throw Error(ExitCode::kUsage, "--std values must be positive");
 }
 
-// Appends one probe image to the NCHW tensor in the requested channel order and scaling.
-void append_tensor(const Image& image, const ProbeOptions& options, std::vector<float>& values) {
+// Writes one probe image into its slot of the NCHW tensor, in the requested channel order and
+// scaling.
+void write_tensor(const Image& image, const ProbeOptions& options, float* out) {
   const std::size_t plane = static_cast<std::size_t>(image.height) * image.width;
   const std::uint8_t* px = image.rgb.data();
   if (options.channels == Channels::kGray) {
     float mean = pick(options.mean, 0, 0.f), std = pick(options.std, 0, 1.f);
     for (std::size_t i = 0; i < plane; ++i) {
       float luma = (0.299f * px[3 * i] + 0.587f * px[3 * i + 1] + 0.114f * px[3 * i + 2]) / 255.f;
-      values.push_back((luma - mean) / std);
+      out[i] = (luma - mean) / std;
     }
     return;
   }
   for (int c = 0; c < 3; ++c) {
     int source = options.channels == Channels::kBgr ? 2 - c : c;
     float mean = pick(options.mean, c, 0.f), std = pick(options.std, c, 1.f);
-    for (std::size_t i = 0; i < plane; ++i) values.push_back((px[3 * i + source] / 255.f - mean) / std);
+    float* channel = out + c * plane;
+    for (std::size_t i = 0; i < plane; ++i) channel[i] = (px[3 * i + source] / 255.f - mean) / std;
   }
 }
 
@@ -95,8 +97,9 @@ void check_memory(std::size_t count, const ProbeOptions& options) {
                                       " GB, more than half of this machine's memory; lower -n or --input-size");
 }
 
-// Probes to tensor. The hash covers the exact 8-bit images, so equal hashes mean the models were
-// fed the same pixels, whichever way the probes were made.
+// Probes to tensor, each probe on its own core. The hash covers the exact 8-bit images (a hash
+// per image, then a hash of those), so equal hashes mean the models were fed the same pixels,
+// whichever way the probes were made.
 ProbeSet assemble(const std::vector<std::string>& names, std::vector<Probe>& probes, const ProbeOptions& options,
                   const std::string& source) {
   ProbeSet set;
@@ -106,14 +109,21 @@ ProbeSet assemble(const std::vector<std::string>& names, std::vector<Probe>& pro
   set.width = options.width;
   set.source = source;
   set.names = names;
-  set.values.reserve(static_cast<std::size_t>(set.count) * set.channels * set.height * set.width);
+  const std::size_t per_probe = static_cast<std::size_t>(set.channels) * set.height * set.width;
+  set.values.resize(per_probe * set.count);
+  std::vector<std::string> digests(set.count);
+  parallel_for(set.count, [&](int i) {
+    write_tensor(probes[i].image, options, set.values.data() + i * per_probe);
+    Sha256 hash;
+    hash.update(probes[i].image.rgb.data(), probes[i].image.rgb.size());
+    digests[i] = hash.hex_digest();
+  });
   Sha256 hash;
-  hash.update("sacjc-probes-v1 " + std::to_string(set.count) + " " + std::to_string(set.height) + "x" +
+  hash.update("sacjc-probes-v2 " + std::to_string(set.count) + " " + std::to_string(set.height) + "x" +
               std::to_string(set.width) + "\n");
-  for (Probe& probe : probes) {
-    hash.update(probe.image.rgb.data(), probe.image.rgb.size());
-    append_tensor(probe.image, options, set.values);
-    set.jpegs.push_back(std::move(probe.jpeg));
+  for (int i = 0; i < set.count; ++i) {
+    hash.update(digests[i]);
+    set.jpegs.push_back(std::move(probes[i].jpeg));
   }
   set.sha256 = hash.hex_digest();
   return set;
