@@ -4,10 +4,12 @@
 // else: no probes, no JPEG, no correlation, no report.
 //   sacjc_floor VICTIM SUSPECT N CHANNELS HEIGHT WIDTH BATCH THREADS
 #include <ATen/Parallel.h>
+#include <torch/csrc/jit/api/module.h>
 #include <torch/script.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 int main(int argc, char** argv) {
   if (argc != 9) {
@@ -24,6 +26,7 @@ int main(int argc, char** argv) {
   for (const char* path : {argv[1], argv[2]}) {
     torch::jit::Module model = torch::jit::load(path);
     model.eval();
+    if (const char* freeze = std::getenv("SACJC_FLOOR_FREEZE"); freeze && std::string(freeze) == "1") model = torch::jit::optimize_for_inference(model);  // freezes too
     for (long start = 0; start < n; start += batch) {
       torch::Tensor out = model.forward({input.slice(0, start, std::min(n, start + batch))}).toTensor();
       checksum += out.sum().item<double>();

@@ -1,8 +1,9 @@
-// Correlation matrices with Eigen: normalise the rows once, then one symmetric rank-k update
-// (half the multiply-adds of a general product) gives every pairwise cosine.
+// Correlation matrices with Eigen: normalise the rows once, then the products of the rows give
+// every pairwise cosine (only the lower triangle is computed, on all cores).
 #include "sacjc/correlation.h"
 
 #include "sacjc/error.h"
+#include "sacjc/parallel.h"
 
 namespace sacjc {
 namespace {
@@ -48,13 +49,23 @@ Outputs probe_features(const Outputs& outputs, const Outputs& references, Mode m
 }
 
 Eigen::MatrixXf correlation_matrix(const Outputs& features) {
-  Eigen::MatrixXf unit = unit_rows(features, false, "");
+  const Outputs unit = unit_rows(features, false, "");
   const Eigen::Index n = unit.rows();
-  Eigen::MatrixXf gram = Eigen::MatrixXf::Zero(n, n);
-  gram.selfadjointView<Eigen::Lower>().rankUpdate(unit);
-  Eigen::MatrixXf cosines = gram.selfadjointView<Eigen::Lower>();
-  // Rounding can step just outside [0, 2].
-  return (1.f - cosines.array()).cwiseMax(0.f).cwiseMin(2.f).matrix();
+  // The lower triangle in bands of rows, one band per task on all cores (each band one matrix
+  // product with the rows up to its end), then mirrored: half the multiply-adds of a full
+  // product, spread over the cores.
+  constexpr Eigen::Index kBand = 64;
+  Eigen::MatrixXf c(n, n);
+  const int bands = static_cast<int>((n + kBand - 1) / kBand);
+  parallel_for(bands, [&](int band) {
+    const Eigen::Index start = (bands - 1 - band) * kBand;  // the largest bands first
+    const Eigen::Index rows = std::min(kBand, n - start), end = start + rows;
+    Eigen::MatrixXf cosines = unit.middleRows(start, rows) * unit.topRows(end).transpose();
+    // Rounding can step just outside [0, 2].
+    c.block(start, 0, rows, end) = (1.f - cosines.array()).cwiseMax(0.f).cwiseMin(2.f).matrix();
+  });
+  c.triangularView<Eigen::StrictlyUpper>() = c.transpose();
+  return c;
 }
 
 }  // namespace sacjc

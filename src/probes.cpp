@@ -4,9 +4,7 @@
 #include "sacjc/probes.h"
 
 #include <algorithm>
-#include <atomic>
 #include <exception>
-#include <thread>
 #include <filesystem>
 
 #include <unistd.h>
@@ -67,7 +65,7 @@ void check_options(const ProbeOptions& options) {
 }
 
 // Writes one probe image into its slot of the NCHW tensor, in the requested channel order and
-// scaling.
+// scaling; every 8-bit value maps through a table, (v / 255 - mean) / std.
 void write_tensor(const Image& image, const ProbeOptions& options, float* out) {
   const std::size_t plane = static_cast<std::size_t>(image.height) * image.width;
   const std::uint8_t* px = image.rgb.data();
@@ -82,8 +80,10 @@ void write_tensor(const Image& image, const ProbeOptions& options, float* out) {
   for (int c = 0; c < 3; ++c) {
     int source = options.channels == Channels::kBgr ? 2 - c : c;
     float mean = pick(options.mean, c, 0.f), std = pick(options.std, c, 1.f);
+    float table[256];
+    for (int v = 0; v < 256; ++v) table[v] = (v / 255.f - mean) / std;
     float* channel = out + c * plane;
-    for (std::size_t i = 0; i < plane; ++i) channel[i] = (px[3 * i + source] / 255.f - mean) / std;
+    for (std::size_t i = 0; i < plane; ++i) channel[i] = table[px[3 * i + source]];
   }
 }
 
@@ -208,27 +208,6 @@ void attach_references(ProbeSet& probes, ProbeSet references) {
   hash.update(probes.sha256 + " references " + references.sha256);
   probes.sha256 = hash.hex_digest();
   probes.references = std::make_shared<const ProbeSet>(std::move(references));
-}
-
-void parallel_for(int n, const std::function<void(int)>& task) {
-  std::vector<std::exception_ptr> errors(std::max(n, 0));
-  std::atomic<int> next{0};
-  auto work = [&] {
-    for (int i; (i = next++) < n;) {
-      try {
-        task(i);
-      } catch (...) {
-        errors[i] = std::current_exception();
-      }
-    }
-  };
-  int workers = std::min(n, static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
-  std::vector<std::thread> threads;
-  for (int w = 1; w < workers; ++w) threads.emplace_back(work);
-  work();
-  for (auto& thread : threads) thread.join();
-  for (auto& error : errors)
-    if (error) std::rethrow_exception(error);
 }
 
 Channels parse_channels(const std::string& text) {

@@ -9,6 +9,15 @@
 namespace sacjc {
 namespace {
 
+TEST(CorrelationTest, MatchesADoubleReferenceAndIsExactlySymmetric) {
+  const Outputs features = Outputs::Random(150, 300);  // bands of 64 with a remainder
+  const Eigen::MatrixXf c = correlation_matrix(features);
+  Eigen::MatrixXd unit = features.cast<double>().rowwise().normalized();
+  Eigen::MatrixXd reference = (1.0 - (unit * unit.transpose()).array()).matrix();
+  EXPECT_LT((c.cast<double>() - reference).cwiseAbs().maxCoeff(), 1e-5);
+  EXPECT_EQ(c, c.transpose());
+}
+
 TEST(CorrelationTest, MatchesHandComputedCosines) {
   Outputs outputs(3, 2);
   outputs << 1, 0,  //

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sacjc/image.h"
+#include "sacjc/parallel.h"
 
 namespace sacjc {
 
@@ -85,9 +86,6 @@ ProbeSet make_probes(const ProbeOptions& options);
 // Makes `references` the probes' FRI reference images; the probes' hash then covers both.
 void attach_references(ProbeSet& probes, ProbeSet references);
 
-// Runs task(0) .. task(n-1) on one thread per core. If tasks throw, the exception of the
-// lowest index is rethrown after all have finished, so errors are reported deterministically.
-void parallel_for(int n, const std::function<void(int)>& task);
 
 // Parses "rgb", "bgr" or "gray"; throws a usage Error otherwise.
 Channels parse_channels(const std::string& text);
