@@ -12,8 +12,8 @@ CACHE=${2:-/var/cache/sacjc-face}
 SACJC=${SACJC:-build/sacjc}
 PYTHON=/usr/bin/python3
 
-scripts/fetch_face_models.sh "$CACHE"
-[ -s "$OUT/zoo/manifest.tsv" ] || "$PYTHON" scripts/make_face_zoo.py "$CACHE" "$OUT/zoo"
+scripts/fetch_face_models.sh "$CACHE" >&2
+[ -s "$OUT/zoo/manifest.tsv" ] || "$PYTHON" scripts/make_face_zoo.py "$CACHE" "$OUT/zoo" >&2
 rm -rf "$OUT/probes"
 "$PYTHON" scripts/crop_faces.py "$CACHE/package/demo" "$CACHE/human-package/assets" "$OUT/probes" \
   --glob "sample*.jpg" --jitter 12 >&2
