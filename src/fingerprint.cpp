@@ -184,8 +184,8 @@ ProbeSet fingerprint_probes(const Fingerprint& fp, const std::string& name) {
   if (fp.mode == Mode::kFri)
     attach_references(probes, probes_from_jpegs(fp.reference_names, fp.reference_jpegs, fp.probe_options, fp.probe_source));
   if (probes.sha256 != fp.probe_sha256)
-    throw bad_input(name, "the stored probes do not decode to the pixels the fingerprint was made on "
-                          "(a different JPEG decoder?); make the fingerprint again with this sacjc");
+    throw bad_input(name, "the stored probes do not match the fingerprint's probe hash (made by another sacjc "
+                          "version, or decoded differently here); make the fingerprint again with this sacjc");
   return probes;
 }
 

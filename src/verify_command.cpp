@@ -107,6 +107,15 @@ int run_verify(VerifyOptions o) {
     report.suspect = suspect->info;
   } else {
     measured = measure_collected_outputs(o.suspect_outputs, victim, o.pipeline.mode, report.suspect, report.suspect_outputs);
+    if (report.suspect_outputs == "labels") {  // one-hot distances need a threshold of their own
+      if (!o.calibration.empty())
+        throw Error(ExitCode::kUsage, "a calibration holds distances between model outputs, not class labels; "
+                                      "give --threshold for labels");
+      threshold = o.threshold ? OperatingThreshold{*o.threshold, "--threshold", std::nullopt}
+                              : OperatingThreshold{default_label_threshold(o.pipeline.metric),
+                                                   kDefaultLabelThresholdSource, std::nullopt};
+      report.settings = run_settings(victim.probes, o.pipeline, threshold);
+    }
   }
   report.timings.suspect = seconds_since(step);
 

@@ -116,6 +116,13 @@ TEST(ScoreTest, CkaIgnoresLevelAndScaleAndRefusesConstantMatrices) {
   }
 }
 
+TEST(ScoreTest, LabelThresholdsAreTheirOwnAndCkaHasNone) {
+  EXPECT_EQ(default_label_threshold(Metric::kRsa), 0.50);
+  EXPECT_EQ(default_label_threshold(Metric::kMad), 0.14);
+  EXPECT_THROW(default_label_threshold(Metric::kCka), Error);
+  EXPECT_EQ(default_threshold(Metric::kCka), 0.047);
+}
+
 TEST(ScoreTest, StolenOnlyStrictlyBelowTheThreshold) {
   EXPECT_EQ(decide(0.01, 0.02), Verdict::kStolen);
   EXPECT_EQ(decide(0.02, 0.02), Verdict::kIndependent);

@@ -43,6 +43,13 @@ double default_threshold(Metric metric);
 constexpr const char* kDefaultThresholdSource = "default, measured on the project's model zoos (see README)";
 constexpr Metric kDefaultMetric = Metric::kRsa;
 
+// Class labels from a label-only API, compared as one-hot vectors, sit on another scale: their
+// own defaults, measured on the Fashion-MNIST zoos with the built-in probes (README, "Black-box
+// suspects"). None is measured for cka: a usage Error asks for --threshold.
+double default_label_threshold(Metric metric);
+constexpr const char* kDefaultLabelThresholdSource =
+    "default for class labels, measured on the project's model zoos (see README)";
+
 enum class Verdict { kIndependent, kStolen };
 
 // Stolen when the distance is strictly below the threshold.

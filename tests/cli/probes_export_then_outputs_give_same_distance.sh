@@ -32,8 +32,12 @@ for mode in logits fri; do
       "$loaded" "$(json_field distance)" || fail "$mode $collected: collected outputs give another distance"
   done
 done
-expect_exit 0 "$SACJC" verify "$WORK/logits.sacfp" --suspect-outputs "$WORK/logits-stolen.labels.csv" --format json
+# Class labels: one-hot against the victim's top class, with the label default threshold.
+expect_exit 1 "$SACJC" verify "$WORK/logits.sacfp" --suspect-outputs "$WORK/logits-stolen.labels.csv" --format json
 [ "$(json_field suspect_outputs)" = labels ] || fail "class indices not read as labels"
+json_field threshold_source | grep -q "class labels" || fail "labels scored with the threshold for outputs"
+"$PYTHON" "$WORK/api.py" "$DEMO/independent.pt" "$WORK/logits" "$WORK/logits-independent"
+expect_exit 0 "$SACJC" verify "$WORK/logits.sacfp" --suspect-outputs "$WORK/logits-independent.labels.csv"
 expect_exit 3 "$SACJC" verify "$WORK/fri.sacfp" --suspect-outputs "$WORK/logits-stolen.labels.csv"
 expect_error_line "labels.csv"
 expect_exit 3 "$SACJC" verify "$WORK/logits.sacfp" --suspect-outputs "$WORK/logits-stolen.short.csv"
