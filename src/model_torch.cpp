@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "sacjc/error.h"
+#include "sacjc/log.h"
 
 namespace sacjc {
 namespace {
@@ -158,6 +159,15 @@ std::unique_ptr<Model> load_torchscript(const std::string& path, const ModelOpti
     throw bad_input(path, load_problem(what_of(e)));
   }
   module.eval();
+  if (options.optimize) {
+    // Freezing inlines the weights and folds batch norms into convolutions: 20-30% faster
+    // forward passes on CPU (README, "Performance"). A model that cannot be frozen runs as saved.
+    try {
+      module = torch::jit::optimize_for_inference(module);
+    } catch (const std::exception& e) {
+      spdlog::debug("{}: runs unoptimised, freezing failed: {}", path, first_useful_line(what_of(e)));
+    }
+  }
   return std::make_unique<TorchModel>(path, std::move(module), options);
 }
 

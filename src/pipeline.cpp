@@ -64,6 +64,7 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--std", o.probes.std, "Per-channel std divided by after the mean (e.g. 0.229,0.224,0.225)")->delimiter(',');
   cmd->add_option("--output", o.model.output_key, "For models that return a dict: the entry to use");
   cmd->add_option("--batch-size", o.model.batch_size, "Probes per forward pass")->capture_default_str()->check(CLI::Range(1, 65536));
+  cmd->add_flag("--no-optimize{false}", o.model.optimize, "Run models as saved, without freezing them for inference");
   cmd->add_option("--threads", o.threads, "Inference threads (default: one per core)")->check(CLI::Range(1, 1024));
   cmd->add_option("--mode", o.mode_name, "What the outputs are: logits (classifiers), embedding, or fri (embeddings described by their cosines to reference images)")->capture_default_str()->check(CLI::IsMember({"logits", "embedding", "fri"}));
   cmd->add_option("--references", o.references, "--mode fri: directory of reference images (default: the last --num-references seeds, excluded from the probes)");

@@ -33,6 +33,7 @@ class Model {
 struct ModelOptions {
   int batch_size = 32;      // probes per forward pass
   std::string output_key;   // for models that return a dict: which entry to use
+  bool optimize = true;     // torch::jit::optimize_for_inference (freeze, fold batch norms)
 };
 
 // Loads a TorchScript file (torch.jit.save output) in eval mode. Throws a bad-input Error that
