@@ -1,6 +1,7 @@
 #!/bin/bash
 # Side by side on this machine: sacjc end to end, the floor (bench/floor.cpp: only loading the
-# two models and their forward passes on the same input shape, threads and batch size), and a
+# two models and their forward passes on the same input shape, threads and batch size; frozen
+# for inference as sacjc does, and as saved), and a
 # Python reference of the same pipeline (scripts/reference_sacjc.py: PIL JPEG round trip,
 # torch forward, correlation). Whole processes, REPS runs each, min / median wall seconds.
 # Then an audit of 20 suspects with -j 1 and -j 2, peak memory, and the micro-benchmarks.
@@ -31,7 +32,7 @@ seconds() {
 stats() {
   local times=()
   for _ in $(seq "$REPS"); do times+=("$(seconds "$@")"); done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { printf "%.3f %.3f", t[1], t[int((NR + 1) / 2)] }'
+  printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { printf "%.3f %.3f\n", t[1], t[int((NR + 1) / 2)] }'
 }
 
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
@@ -39,17 +40,19 @@ ratio() { echo "scale=2; $1 / $2" | bc -l; }
 echo "# sacjc benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "# $REPS runs each, wall seconds min / median; ratios of medians"
 echo
-echo "| configuration | sacjc | floor | python | sacjc / floor | python / sacjc |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+echo "| configuration | sacjc | floor, frozen | floor, as saved | python | sacjc / frozen floor | python / sacjc |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
 # row NAME VICTIM SUSPECT N SIZE
 row() {
   local name=$1 victim=$2 suspect=$3 n=$4 size=$5
   read -r s_min s_med < <(stats "$SACJC" verify "$victim" "$suspect" --probes "$OUT/seeds" -n "$n" --input-size "$size" \
     --batch-size $BATCH --threads "$THREADS")
+  read -r z_min z_med < <(SACJC_FLOOR_FREEZE=1 stats "$FLOOR" "$victim" "$suspect" "$n" 3 "$size" "$size" $BATCH "$THREADS")
   read -r f_min f_med < <(stats "$FLOOR" "$victim" "$suspect" "$n" 3 "$size" "$size" $BATCH "$THREADS")
   read -r p_min p_med < <(stats "$PYTHON" scripts/reference_sacjc.py "$victim" "$suspect" --probes "$OUT/seeds" -n "$n" \
     --size "$size" --batch $BATCH)
-  echo "| $name | $s_min / $s_med | $f_min / $f_med | $p_min / $p_med | $(ratio "$s_med" "$f_med") | $(ratio "$p_med" "$s_med") |"
+  echo "| $name | $s_min / $s_med | $z_min / $z_med | $f_min / $f_med | $p_min / $p_med | $(ratio "$s_med" "$z_med") |" \
+    "$(ratio "$p_med" "$s_med") |"
 }
 row "small CNN 32x32, 100 probes" "$OUT/cnn_victim.pt" "$OUT/cnn_suspect.pt" 100 32
 row "small CNN 32x32, 800 probes" "$OUT/cnn_victim.pt" "$OUT/cnn_suspect.pt" 800 32
