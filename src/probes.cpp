@@ -87,14 +87,19 @@ void write_tensor(const Image& image, const ProbeOptions& options, float* out) {
   }
 }
 
-// Refuses a probe tensor larger than half of the machine's memory: a clear error rather than
-// the kernel's out-of-memory killer.
+// Refuses probes whose tensor and correlation matrices would need more than half of the
+// machine's memory: a clear error with the number rather than the kernel's out-of-memory
+// killer. Per probe pair: two float matrices, one temporary and the comparison's doubles.
 void check_memory(std::size_t count, const ProbeOptions& options) {
-  double bytes = 4.0 * count * (options.channels == Channels::kGray ? 1 : 3) * options.height * options.width;
+  double tensor = 4.0 * count * (options.channels == Channels::kGray ? 1 : 3) * options.height * options.width;
+  double matrices = 24.0 * count * count;
   double physical = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGE_SIZE);
-  if (physical > 0 && bytes > physical / 2)
-    throw Error(ExitCode::kUsage, "the probes would need " + std::to_string(static_cast<long>(bytes / 1e9)) +
-                                      " GB, more than half of this machine's memory; lower -n or --input-size");
+  if (physical > 0 && tensor + matrices > physical / 2)
+    throw Error(ExitCode::kUsage, std::to_string(count) + " probes would need " +
+                                      std::to_string(static_cast<long>((tensor + matrices) / 1e9) + 1) +
+                                      " GB (probe tensor and n x n matrices), more than half of this machine's " +
+                                      std::to_string(static_cast<long>(physical / 1e9)) +
+                                      " GB; lower -n or --input-size");
 }
 
 // Probes to tensor, each probe on its own core. The hash covers the exact 8-bit images (a hash

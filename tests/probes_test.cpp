@@ -168,4 +168,18 @@ TEST(ProbesTest, ProbesRebuiltFromTheirJpegsAreIdentical) {
   EXPECT_THROW(probes_from_jpegs(made.names, made.jpegs, options, "again"), Error);
 }
 
+TEST(ProbesTest, ProbeCountsWhoseMatricesWouldNotFitAreRefusedUpFront) {
+  // 24 bytes per probe pair: 200000 probes need 960 GB, more than any test machine has.
+  std::vector<Seed> seeds(200000, Seed{"tiny.png", test_noise(1, 1, 1)});
+  ProbeOptions options;
+  options.height = options.width = 1;
+  try {
+    probes_from_seeds(seeds, options);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ExitCode::kUsage);
+    EXPECT_NE(std::string(e.what()).find("n x n matrices"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace sacjc
