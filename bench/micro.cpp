@@ -29,6 +29,13 @@ void BM_OneProbe(benchmark::State& state) {
 }
 BENCHMARK(BM_OneProbe)->Unit(benchmark::kMicrosecond);
 
+// One correlation matrix: n probes x d outputs.
+void BM_CorrelationMatrix(benchmark::State& state) {
+  const Outputs features = Outputs::Random(state.range(0), state.range(1));
+  for (auto _ : state) benchmark::DoNotOptimize(correlation_matrix(features));
+}
+BENCHMARK(BM_CorrelationMatrix)->ArgsProduct({{100, 800, 3000}, {1000}})->ArgNames({"n", "d"})->Unit(benchmark::kMillisecond)->UseRealTime();
+
 // Features of n probes x d outputs to both matrices and the distance between them.
 void BM_CorrelationAndDistance(benchmark::State& state) {
   const Outputs victim = Outputs::Random(state.range(0), state.range(1));
@@ -40,11 +47,13 @@ void BM_CorrelationAndDistance(benchmark::State& state) {
 BENCHMARK(BM_CorrelationAndDistance)
     ->ArgsProduct({{100, 800, 3000}, {10, 512, 1000}, {static_cast<int>(Metric::kRsa)}})
     ->ArgNames({"n", "d", "metric"})
-    ->Unit(benchmark::kMillisecond);
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(BM_CorrelationAndDistance)
     ->ArgsProduct({{800}, {1000}, {static_cast<int>(Metric::kMad), static_cast<int>(Metric::kCka)}})
     ->ArgNames({"n", "d", "metric"})
-    ->Unit(benchmark::kMillisecond);
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 Fingerprint sample_fingerprint(int n) {
   ProbeOptions options;

@@ -30,11 +30,18 @@ int column(const std::vector<std::string>& header, const std::string& name) {
 }  // namespace
 
 std::vector<ZooEntry> read_manifest(const std::string& path) {
-  namespace fs = std::filesystem;
   std::error_code ec;
-  if (fs::is_directory(path, ec)) throw bad_input(path, "is a directory, not a manifest");
-  std::ifstream in(path);
-  if (!in) throw bad_input(path, "cannot open manifest");
+  if (std::filesystem::is_directory(path, ec)) throw bad_input(path, "is a directory, not a manifest");
+  std::ifstream file(path);
+  if (!file) throw bad_input(path, "cannot open manifest");
+  std::stringstream text;
+  text << file.rdbuf();
+  return parse_manifest(text.str(), path);
+}
+
+std::vector<ZooEntry> parse_manifest(const std::string& text, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::istringstream in(text);
   const fs::path base = fs::path(path).parent_path();
   std::string line;
   int number = 0;

@@ -33,14 +33,7 @@ Image transposed(const Image& image) {
   return out;
 }
 
-// Reads a seed image. JPEGs are checked strictly first: OpenCV decodes a truncated JPEG
-// without complaint (grey where the data ends), which would silently change the probes.
-Image read_seed_file(const std::string& path) {
-  std::vector<std::uint8_t> bytes = read_file(path);
-  if (bytes.empty()) throw bad_input(path, "empty image file");
-  if (looks_like_jpeg(bytes)) check_jpeg_integrity(bytes, path);
-  return decode_image(bytes.data(), bytes.size(), path);
-}
+Image read_seed_file(const std::string& path) { return decode_seed(read_file(path), path); }
 
 // Per-channel value: mean/std lists hold 0 values (identity), 1 (shared) or one per channel.
 float pick(const std::vector<float>& values, int channel, float fallback) {
@@ -159,6 +152,12 @@ std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
     seeds[i] = {files[i].filename().string(), read_seed_file(files[i].string())};
   });
   return seeds;
+}
+
+Image decode_seed(const std::vector<std::uint8_t>& bytes, const std::string& name) {
+  if (bytes.empty()) throw bad_input(name, "empty image file");
+  if (looks_like_jpeg(bytes)) check_jpeg_integrity(bytes, name);
+  return decode_image(bytes.data(), bytes.size(), name);
 }
 
 Probe make_probe(const Image& seed, const ProbeOptions& options) {

@@ -23,4 +23,7 @@ constexpr const char* kDefaultBaseline = "independent";
 // ignored. Throws a bad-input Error naming the file and line for anything else it cannot use.
 std::vector<ZooEntry> read_manifest(const std::string& path);
 
+// The same from the manifest's text; `path` names it in errors and is the base of relative files.
+std::vector<ZooEntry> parse_manifest(const std::string& text, const std::string& path);
+
 }  // namespace sacjc

@@ -51,6 +51,10 @@ struct ProbeSet {
 // of them (0: all). Throws a bad-input Error if the directory is unusable or has too few images.
 std::vector<Seed> read_seed_directory(const std::string& directory, int count);
 
+// Decodes one seed image file. JPEGs are checked strictly first: OpenCV decodes a truncated
+// JPEG without complaint (grey where the data ends), which would silently change the probes.
+Image decode_seed(const std::vector<std::uint8_t>& bytes, const std::string& name);
+
 // The default seeds compiled into the binary (data/default_probes), at most `count` (0: all).
 std::vector<Seed> builtin_seeds(int count);
 int builtin_seed_count();
