@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #if defined(__x86_64__)
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 #include <cstdio>
@@ -90,7 +91,10 @@ using CompressFunction = void (*)(std::uint32_t*, const std::uint8_t*, std::size
 
 CompressFunction best_compress() {
 #if defined(__x86_64__)
-  if (__builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1")) return compress_x86;
+  unsigned eax, ebx, ecx, edx;
+  const bool sse41 = __get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_SSE4_1);
+  const bool sha = __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) && (ebx & bit_SHA);
+  if (sse41 && sha) return compress_x86;
 #endif
   return compress_portable;
 }
