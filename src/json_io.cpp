@@ -3,6 +3,8 @@
 #include "sacjc/json_io.h"
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -56,16 +58,40 @@ json confusion_json(const Confusion& c) {
           {"f1", c.f1()},                         {"false_positive_rate", c.false_positive_rate()}};
 }
 
+// Numbers read with a range check: nlohmann converts an out-of-range number with a plain cast,
+// which is undefined behaviour (found by fuzzing the audit log reader).
+template <typename T>
+T integer(const json& value) {
+  const bool fits = value.is_number_integer() &&
+                    (value.is_number_unsigned()
+                         ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+                         : value.get<std::int64_t>() >= std::numeric_limits<T>::min() &&
+                               value.get<std::int64_t>() <= std::numeric_limits<T>::max());
+  if (!fits) throw json::type_error::create(302, "expected an integer in range, got " + value.dump(), &value);
+  return static_cast<T>(value.get<std::int64_t>());
+}
+
+std::vector<float> floats(const json& value) {
+  if (!value.is_array()) throw json::type_error::create(302, "expected a list of numbers, got " + value.dump(), &value);
+  std::vector<float> out;
+  for (const json& item : value) {
+    if (!item.is_number() || !(std::abs(item.get<double>()) <= std::numeric_limits<float>::max()))
+      throw json::type_error::create(302, "expected a finite float, got " + item.dump(), &item);
+    out.push_back(static_cast<float>(item.get<double>()));
+  }
+  return out;
+}
+
 // The probe settings of a "probes" block (probes_json); the directory is left empty.
 ProbeOptions read_probe_options(const json& probes) {
   ProbeOptions o;
-  o.quality = probes.at("jpeg_quality").get<int>();
-  o.height = probes.at("input_size").at(0).get<int>();
-  o.width = probes.at("input_size").at(1).get<int>();
+  o.quality = integer<int>(probes.at("jpeg_quality"));
+  o.height = integer<int>(probes.at("input_size").at(0));
+  o.width = integer<int>(probes.at("input_size").at(1));
   o.transpose = probes.at("transpose").get<bool>();
   o.channels = parse_channels(probes.at("channels").get<std::string>());
-  o.mean = probes.at("mean").get<std::vector<float>>();
-  o.std = probes.at("std").get<std::vector<float>>();
+  o.mean = floats(probes.at("mean"));
+  o.std = floats(probes.at("std"));
   return o;
 }
 
@@ -164,14 +190,14 @@ Calibration parse_calibration(const std::string& text, const std::string& name) 
   try {
     json doc = json::parse(text);
     if (!doc.is_object() || doc.value("format", "") != "sacjc-calibration") throw bad_input(name, "not a sacjc calibration file");
-    int version = doc.at("version").get<int>();
+    int version = integer<int>(doc.at("version"));
     if (version > kCalibrationVersion)
       throw bad_input(name, "calibration format version " + std::to_string(version) +
                                 " is newer than this sacjc reads (" + std::to_string(kCalibrationVersion) + ")");
     c.victim_sha256 = doc.at("victim_sha256").get<std::string>();
     const json& probes = doc.at("probes");
     c.probe_sha256 = probes.at("sha256").get<std::string>();
-    c.probe_count = probes.at("count").get<int>();
+    c.probe_count = integer<int>(probes.at("count"));
     c.probe_options = read_probe_options(probes);
     c.metric = parse_metric(doc.at("metric").get<std::string>());
     c.mode = parse_mode(doc.at("mode").get<std::string>());
@@ -221,7 +247,7 @@ void parse_fingerprint_meta(const std::string& text, const std::string& name, Fi
     fp.tool_version = doc.at("sacjc_version").get<std::string>();
     const json& victim = doc.at("victim");
     fp.victim = {victim.at("path").get<std::string>(), victim.at("sha256").get<std::string>(),
-                 victim.at("output_size").get<long>()};
+                 integer<long>(victim.at("output_size"))};
     const json& probes = doc.at("probes");
     fp.probe_options = read_probe_options(probes);
     fp.probe_source = probes.at("source").get<std::string>();
@@ -290,8 +316,8 @@ std::string format_json_line(const AuditRow& r) {
 AuditHeader parse_audit_header(const std::string& line, const std::string& name) {
   return parse_line(line, name, "audit log header", [&](const json& doc) {
     if (!doc.is_object() || doc.value("format", "") != "sacjc-audit") throw bad_input(name, "not a sacjc audit log (JSONL)");
-    if (doc.at("version").get<int>() > kAuditLogVersion)
-      throw bad_input(name, "audit log version " + std::to_string(doc.at("version").get<int>()) +
+    if (integer<int>(doc.at("version")) > kAuditLogVersion)
+      throw bad_input(name, "audit log version " + std::to_string(integer<int>(doc.at("version"))) +
                                 " is newer than this sacjc reads");
     return AuditHeader{doc.at("victim").get<std::string>(),       doc.at("victim_sha256").get<std::string>(),
                        doc.at("probe_sha256").get<std::string>(), doc.at("metric").get<std::string>(),
@@ -308,7 +334,7 @@ AuditRow parse_audit_row(const std::string& line, const std::string& name) {
     r.distance = optional_double(doc.at("distance"));
     r.verdict = doc.at("verdict").get<std::string>();
     r.p_value = optional_double(doc.at("p_value"));
-    r.output_size = doc.at("output_size").get<long>();
+    r.output_size = integer<long>(doc.at("output_size"));
     r.error = doc.at("error").get<std::string>();
     r.seconds = doc.value("seconds", 0.0);
     if (r.verdict != "stolen" && r.verdict != "independent" && r.verdict != "error")
@@ -344,7 +370,7 @@ AuditRow audit_row_from_verify_report(const std::string& text, const std::string
     AuditRow r;
     r.suspect = suspect;
     r.sha256 = doc.at("suspect").at("sha256").get<std::string>();
-    r.output_size = doc.at("suspect").at("output_size").get<long>();
+    r.output_size = integer<long>(doc.at("suspect").at("output_size"));
     r.distance = doc.at("distance").get<double>();
     r.verdict = doc.at("verdict").get<std::string>();
     if (doc.contains("p_value")) r.p_value = optional_double(doc.at("p_value"));
