@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
   for (const char* path : {argv[1], argv[2]}) {
     torch::jit::Module model = torch::jit::load(path);
     model.eval();
-    if (const char* freeze = std::getenv("SACJC_FLOOR_FREEZE"); freeze && std::string(freeze) == "1") model = torch::jit::optimize_for_inference(model);  // freezes too
+    if (const char* freeze = std::getenv("SACJC_FLOOR_FREEZE"); freeze && std::string(freeze) == "1")
+      model = torch::jit::optimize_for_inference(model);  // as sacjc does
     for (long start = 0; start < n; start += batch) {
       torch::Tensor out = model.forward({input.slice(0, start, std::min(n, start + batch))}).toTensor();
       checksum += out.sum().item<double>();

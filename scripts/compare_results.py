@@ -50,6 +50,7 @@ def rows_for(report):
         "farthest weight copy": number(max(copies, default=None), "{:.4f}"),
         "default threshold": number(report["threshold"], "{:.3f}"),
         "caught / FP at default": f"{caught}/{total} / {false_pos}",
+        "models that failed": str(sum(1 for m in report["models"] if m["distance"] is None)),
     }
 
 

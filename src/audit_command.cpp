@@ -20,7 +20,6 @@
 #include "sacjc/files.h"
 #include "sacjc/json_io.h"
 #include "sacjc/log.h"
-#include "sacjc/sha256.h"
 #include "sacjc/subprocess.h"
 
 namespace sacjc {

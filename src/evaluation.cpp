@@ -34,7 +34,11 @@ std::vector<FamilyResult> summarize(const std::vector<ModelResult>& models, doub
       auto key = std::make_pair(role, m.entry.family);
       if (!index.count(key)) {
         index[key] = families.size();
-        families.push_back({m.entry.family, role, m.entry.baseline});
+        FamilyResult family;
+        family.family = m.entry.family;
+        family.role = role;
+        family.baseline = m.entry.baseline;
+        families.push_back(family);
       }
       FamilyResult& f = families[index[key]];
       (m.distance ? f.models : f.errors)++;

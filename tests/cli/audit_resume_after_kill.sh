@@ -2,13 +2,7 @@
 # logged are kept, the rest are checked once, and the table equals an uninterrupted audit's.
 source "$(dirname "$0")/lib.sh"
 dir="$WORK/models"
-mkdir -p "$dir/more"
-cp "$DEMO/stolen.pt" "$dir/a_stolen.pt"
-cp "$DEMO/independent.pt" "$dir/b_independent.pt"
-cp "$MODELS/net_a.pt" "$dir/c_net_a.pt"
-cp "$MODELS/net_b.pt" "$dir/d_net_b.pt"
-cp "$MODELS/random.pt" "$dir/e_corrupt.pt"
-cp "$DEMO/stolen.pt" "$dir/more/f_stolen_copy.pt"
+suspect_dir "$dir"
 cp "$DEMO/independent.pt" "$dir/more/g_independent_copy.pt"
 cp "$MODELS/net_a.pt" "$dir/more/h_net_a_copy.pt"
 opts=(-n 32 --input-size 32)

@@ -2,14 +2,8 @@
 # logs gives exactly the table (and exit code) of one unsharded audit.
 source "$(dirname "$0")/lib.sh"
 dir="$WORK/models"
-mkdir -p "$dir/more"
+suspect_dir "$dir"
 cp "$DEMO/victim.pt" "$dir/"  # found in the directory, and left out of every shard
-cp "$DEMO/stolen.pt" "$dir/a_stolen.pt"
-cp "$DEMO/independent.pt" "$dir/b_independent.pt"
-cp "$MODELS/net_a.pt" "$dir/c_net_a.pt"
-cp "$MODELS/net_b.pt" "$dir/d_net_b.pt"
-cp "$MODELS/random.pt" "$dir/e_corrupt.pt"
-cp "$DEMO/stolen.pt" "$dir/more/f_stolen_copy.pt"
 opts=(-n 32 --input-size 32)
 
 expect_exit 1 "$SACJC" audit "$dir/victim.pt" "$dir" "${opts[@]}" -j 2 --jsonl "$WORK/all.jsonl" --format csv

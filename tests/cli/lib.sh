@@ -41,3 +41,15 @@ json_field() {
 for k in sys.argv[1].split("."): v=v[int(k)] if isinstance(v,list) else v[k]
 print(v)' "$1" "${2:-$WORK/out}"
 }
+
+# suspect_dir DIR: suspects for audit tests: a stolen and an independent demo model, two small
+# CNNs, a corrupt file, and a stolen copy in a subdirectory.
+suspect_dir() {
+  mkdir -p "$1/more"
+  cp "$DEMO/stolen.pt" "$1/a_stolen.pt"
+  cp "$DEMO/independent.pt" "$1/b_independent.pt"
+  cp "$MODELS/net_a.pt" "$1/c_net_a.pt"
+  cp "$MODELS/net_b.pt" "$1/d_net_b.pt"
+  cp "$MODELS/random.pt" "$1/e_corrupt.pt"
+  cp "$DEMO/stolen.pt" "$1/more/f_stolen_copy.pt"
+}
