@@ -147,8 +147,8 @@ int run_audit(AuditOptions o) {
   if (o.resume && fs::exists(o.jsonl, ec) && fs::file_size(o.jsonl, ec) > 0) {
     AuditLog log = read_audit_log(o.jsonl);
     check_same_audit(header, log.header, o.jsonl);
-    std::vector<std::uint8_t> bytes = read_file(o.jsonl);
-    write_file_atomically(o.jsonl, std::string(bytes.begin(), bytes.begin() + log.complete_bytes));  // drops a torn line
+    fs::resize_file(o.jsonl, log.complete_bytes, ec);  // drops a line torn by a kill
+    if (ec) throw bad_input(o.jsonl, "cannot truncate the audit log: " + ec.message());
     std::set<std::string> done;
     for (const AuditRow& row : log.rows) done.insert(row.suspect);
     suspects.erase(std::remove_if(suspects.begin(), suspects.end(), [&](const std::string& s) { return done.count(s); }),

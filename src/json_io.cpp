@@ -82,6 +82,20 @@ std::vector<float> floats(const json& value) {
   return out;
 }
 
+// Parses `text` as JSON and reads it with `read`. Malformed JSON, a missing or mistyped field
+// and a value a parser refuses all become one bad-input Error naming `name`.
+template <typename F>
+auto parse_document(const std::string& text, const std::string& name, const char* what, F read) {
+  try {
+    return read(json::parse(text));
+  } catch (const json::exception& e) {
+    throw bad_input(name, std::string("malformed ") + what + ": " + e.what());
+  } catch (const Error& e) {
+    if (e.code() == ExitCode::kBadInput) throw;
+    throw bad_input(name, std::string("malformed ") + what + ": " + e.what());
+  }
+}
+
 // The probe settings of a "probes" block (probes_json); the directory is left empty.
 ProbeOptions read_probe_options(const json& probes) {
   ProbeOptions o;
@@ -185,38 +199,38 @@ std::string format_json(const Calibration& c) {
                {"stolen", {{"paths", c.stolen_paths}, {"distances", c.stolen}}}});
 }
 
-Calibration parse_calibration(const std::string& text, const std::string& name) {
+namespace {
+
+Calibration calibration_from(const json& doc, const std::string& name) {
+  if (!doc.is_object() || doc.value("format", "") != "sacjc-calibration") throw bad_input(name, "not a sacjc calibration file");
+  int version = integer<int>(doc.at("version"));
+  if (version > kCalibrationVersion)
+    throw bad_input(name, "calibration format version " + std::to_string(version) +
+                              " is newer than this sacjc reads (" + std::to_string(kCalibrationVersion) + ")");
   Calibration c;
-  try {
-    json doc = json::parse(text);
-    if (!doc.is_object() || doc.value("format", "") != "sacjc-calibration") throw bad_input(name, "not a sacjc calibration file");
-    int version = integer<int>(doc.at("version"));
-    if (version > kCalibrationVersion)
-      throw bad_input(name, "calibration format version " + std::to_string(version) +
-                                " is newer than this sacjc reads (" + std::to_string(kCalibrationVersion) + ")");
-    c.victim_sha256 = doc.at("victim_sha256").get<std::string>();
-    const json& probes = doc.at("probes");
-    c.probe_sha256 = probes.at("sha256").get<std::string>();
-    c.probe_count = integer<int>(probes.at("count"));
-    c.probe_options = read_probe_options(probes);
-    c.metric = parse_metric(doc.at("metric").get<std::string>());
-    c.mode = parse_mode(doc.at("mode").get<std::string>());
-    c.target_fpr = doc.at("target_fpr").get<double>();
-    c.threshold = doc.at("threshold").get<double>();
-    c.independent_paths = doc.at("independent").at("paths").get<std::vector<std::string>>();
-    c.independent = doc.at("independent").at("distances").get<std::vector<double>>();
-    c.stolen_paths = doc.at("stolen").at("paths").get<std::vector<std::string>>();
-    c.stolen = doc.at("stolen").at("distances").get<std::vector<double>>();
-  } catch (const json::exception& e) {
-    throw bad_input(name, std::string("malformed calibration file: ") + e.what());
-  } catch (const Error& e) {
-    if (e.code() == ExitCode::kBadInput) throw;
-    throw bad_input(name, std::string("malformed calibration file: ") + e.what());
-  }
+  c.victim_sha256 = doc.at("victim_sha256").get<std::string>();
+  const json& probes = doc.at("probes");
+  c.probe_sha256 = probes.at("sha256").get<std::string>();
+  c.probe_count = integer<int>(probes.at("count"));
+  c.probe_options = read_probe_options(probes);
+  c.metric = parse_metric(doc.at("metric").get<std::string>());
+  c.mode = parse_mode(doc.at("mode").get<std::string>());
+  c.target_fpr = doc.at("target_fpr").get<double>();
+  c.threshold = doc.at("threshold").get<double>();
+  c.independent_paths = doc.at("independent").at("paths").get<std::vector<std::string>>();
+  c.independent = doc.at("independent").at("distances").get<std::vector<double>>();
+  c.stolen_paths = doc.at("stolen").at("paths").get<std::vector<std::string>>();
+  c.stolen = doc.at("stolen").at("distances").get<std::vector<double>>();
   if (c.independent.empty() || c.independent.size() != c.independent_paths.size() ||
       c.stolen.size() != c.stolen_paths.size() || !std::isfinite(c.threshold))
     throw bad_input(name, "malformed calibration file: inconsistent distance lists or threshold");
   return c;
+}
+
+}  // namespace
+
+Calibration parse_calibration(const std::string& text, const std::string& name) {
+  return parse_document(text, name, "calibration file", [&](const json& doc) { return calibration_from(doc, name); });
 }
 
 Calibration read_calibration(const std::string& path) {
@@ -240,8 +254,7 @@ std::string format_fingerprint_meta(const Fingerprint& fp) {
 }
 
 void parse_fingerprint_meta(const std::string& text, const std::string& name, Fingerprint& fp) {
-  try {
-    json doc = json::parse(text);
+  parse_document(text, name, "fingerprint metadata", [&](const json& doc) {
     if (!doc.is_object() || doc.value("format", "") != "sacjc-fingerprint")
       throw bad_input(name, "malformed fingerprint: the metadata is not a sacjc fingerprint's");
     fp.tool_version = doc.at("sacjc_version").get<std::string>();
@@ -258,13 +271,8 @@ void parse_fingerprint_meta(const std::string& text, const std::string& name, Fi
     fp.mode = parse_mode(doc.at("mode").get<std::string>());
     fp.metric = parse_metric(doc.at("metric").get<std::string>());
     fp.output_key = doc.at("output_key").get<std::string>();
-    if (!doc.at("calibration").is_null()) fp.calibration = parse_calibration(doc.at("calibration").dump(), name);
-  } catch (const json::exception& e) {
-    throw bad_input(name, std::string("malformed fingerprint metadata: ") + e.what());
-  } catch (const Error& e) {
-    if (e.code() == ExitCode::kBadInput) throw;
-    throw bad_input(name, std::string("malformed fingerprint metadata: ") + e.what());
-  }
+    if (!doc.at("calibration").is_null()) fp.calibration = calibration_from(doc.at("calibration"), name);
+  });
 }
 
 namespace {
@@ -287,16 +295,6 @@ std::optional<double> optional_double(const json& value) {
   return value.is_null() ? std::nullopt : std::optional<double>(value.get<double>());
 }
 
-// Parses one JSON line, turning every failure into a bad-input Error naming `name`.
-template <typename F>
-auto parse_line(const std::string& line, const std::string& name, const char* what, F read) {
-  try {
-    return read(json::parse(line));
-  } catch (const json::exception& e) {
-    throw bad_input(name, std::string("malformed ") + what + ": " + e.what());
-  }
-}
-
 }  // namespace
 
 std::string format_json_line(const AuditHeader& h) {
@@ -314,7 +312,7 @@ std::string format_json_line(const AuditRow& r) {
 }
 
 AuditHeader parse_audit_header(const std::string& line, const std::string& name) {
-  return parse_line(line, name, "audit log header", [&](const json& doc) {
+  return parse_document(line, name, "audit log header", [&](const json& doc) {
     if (!doc.is_object() || doc.value("format", "") != "sacjc-audit") throw bad_input(name, "not a sacjc audit log (JSONL)");
     if (integer<int>(doc.at("version")) > kAuditLogVersion)
       throw bad_input(name, "audit log version " + std::to_string(integer<int>(doc.at("version"))) +
@@ -327,7 +325,7 @@ AuditHeader parse_audit_header(const std::string& line, const std::string& name)
 }
 
 AuditRow parse_audit_row(const std::string& line, const std::string& name) {
-  return parse_line(line, name, "audit log row", [&](const json& doc) {
+  return parse_document(line, name, "audit log row", [&](const json& doc) {
     AuditRow r;
     r.suspect = doc.at("suspect").get<std::string>();
     r.sha256 = doc.at("sha256").get<std::string>();
@@ -366,7 +364,7 @@ std::string format_json(const AuditHeader& h, const std::vector<AuditRow>& rows)
 }
 
 AuditRow audit_row_from_verify_report(const std::string& text, const std::string& suspect) {
-  return parse_line(text, suspect, "report from the verify child", [&](const json& doc) {
+  return parse_document(text, suspect, "report from the verify child", [&](const json& doc) {
     AuditRow r;
     r.suspect = suspect;
     r.sha256 = doc.at("suspect").at("sha256").get<std::string>();

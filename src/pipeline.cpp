@@ -47,13 +47,13 @@ void check_disjoint(const std::vector<Seed>& probes, const std::vector<Seed>& re
                                              "that are not probes");
 }
 
-// The flags that choose probes, mode and comparison: a fingerprint fixes them.
-constexpr const char* kProbeFlags[] = {"--probes", "--num-probes", "--input-size", "--quality", "--transpose", "--channels",
-                                       "--mean", "--std", "--mode", "--references", "--num-references", "--compare"};
+// The help group of the flags that choose probes, mode and comparison: a fingerprint fixes them.
+constexpr const char* kFixedByFingerprint = "Probes, mode and comparison (fixed by a fingerprint)";
 
 }  // namespace
 
 void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
+  cmd->option_defaults()->group(kFixedByFingerprint);
   cmd->add_option("--probes", o.probes.directory, "Directory of seed images (JPEG/PNG/BMP, sorted by name); default: the built-in set");
   cmd->add_option("-n,--num-probes", o.probes.count, "Number of probes (default: all seed images)")->check(CLI::Range(2, 1000000));
   cmd->add_option("--input-size", o.input_size, "Model input size, N or HxW")->capture_default_str();
@@ -62,14 +62,16 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--channels", o.channels, "Input channel order: rgb, bgr or gray")->capture_default_str()->check(CLI::IsMember({"rgb", "bgr", "gray"}));
   cmd->add_option("--mean", o.probes.mean, "Per-channel mean subtracted after scaling to [0,1] (e.g. 0.485,0.456,0.406)")->delimiter(',');
   cmd->add_option("--std", o.probes.std, "Per-channel std divided by after the mean (e.g. 0.229,0.224,0.225)")->delimiter(',');
-  cmd->add_option("--output", o.model.output_key, "For models that return a dict: the entry to use");
-  cmd->add_option("--batch-size", o.model.batch_size, "Probes per forward pass")->capture_default_str()->check(CLI::Range(1, 65536));
-  cmd->add_flag("--no-optimize{false}", o.model.optimize, "Run models as saved, without freezing them for inference");
-  cmd->add_option("--threads", o.threads, "Inference threads (default: one per core)")->check(CLI::Range(1, 1024));
   cmd->add_option("--mode", o.mode_name, "What the outputs are: logits (classifiers), embedding, or fri (embeddings described by their cosines to reference images)")->capture_default_str()->check(CLI::IsMember({"logits", "embedding", "fri"}));
   cmd->add_option("--references", o.references, "--mode fri: directory of reference images (default: the last --num-references seeds, excluded from the probes)");
   cmd->add_option("--num-references", o.num_references, "--mode fri: number of reference images K")->capture_default_str()->check(CLI::Range(2, 100000));
   cmd->add_option("--compare", o.compare, "How to compare correlation matrices: rsa (1 - Pearson of the entries), cka (1 - linear CKA) or mad (the paper's mean absolute difference)")->capture_default_str()->check(CLI::IsMember({"mad", "rsa", "cka"}));
+  cmd->option_defaults()->group("Models");
+  cmd->add_option("--output", o.model.output_key, "For models that return a dict: the entry to use");
+  cmd->add_option("--batch-size", o.model.batch_size, "Probes per forward pass")->capture_default_str()->check(CLI::Range(1, 65536));
+  cmd->add_flag("--no-optimize{false}", o.model.optimize, "Run models as saved, without freezing them for inference");
+  cmd->add_option("--threads", o.threads, "Inference threads (default: one per core)")->check(CLI::Range(1, 1024));
+  cmd->option_defaults()->group("Options");
 }
 
 void apply_pipeline_options(PipelineOptions& o) {
@@ -159,9 +161,9 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::Ap
     victim.info = model.info;
     return victim;
   }
-  for (const char* flag : kProbeFlags)
-    if (command.count(flag) > 0)
-      throw Error(ExitCode::kUsage, std::string(flag) + " cannot be used with a fingerprint: " + path +
+  for (const CLI::Option* option : command.get_options())
+    if (option->get_group() == kFixedByFingerprint && option->count() > 0)
+      throw Error(ExitCode::kUsage, option->get_name() + " cannot be used with a fingerprint: " + path +
                                         " fixes the probes, mode and comparison");
   Fingerprint fp = read_fingerprint(path);
   o.probes = fp.probe_options;
@@ -200,7 +202,14 @@ Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& o) {
 }
 
 OperatingThreshold victim_threshold(const Victim& victim, const std::optional<double>& threshold,
-                                    const std::string& calibration_path, const PipelineOptions& o) {
+                                    const std::string& calibration_path, const PipelineOptions& o, bool labels) {
+  if (labels) {  // one-hot distances: calibrations, made on outputs, do not apply
+    if (!calibration_path.empty())
+      throw Error(ExitCode::kUsage, "a calibration holds distances between model outputs, not class labels; "
+                                    "give --threshold for labels");
+    if (threshold) return {*threshold, "--threshold", std::nullopt};
+    return {default_label_threshold(o.metric), kDefaultLabelThresholdSource, std::nullopt};
+  }
   if (!threshold && calibration_path.empty() && victim.calibration)
     return {victim.calibration->threshold, "calibration in fingerprint " + victim.fingerprint, victim.calibration};
   return operating_threshold(threshold, calibration_path, victim.info.sha256, victim.probes.sha256, o.probes, o.metric,

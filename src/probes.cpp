@@ -33,8 +33,6 @@ Image transposed(const Image& image) {
   return out;
 }
 
-Image read_seed_file(const std::string& path) { return decode_seed(read_file(path), path); }
-
 // Per-channel value: mean/std lists hold 0 values (identity), 1 (shared) or one per channel.
 float pick(const std::vector<float>& values, int channel, float fallback) {
   if (values.empty()) return fallback;
@@ -149,7 +147,7 @@ std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
   if (count > 0) files.resize(count);
   std::vector<Seed> seeds(files.size());
   parallel_for(static_cast<int>(files.size()), [&](int i) {
-    seeds[i] = {files[i].filename().string(), read_seed_file(files[i].string())};
+    seeds[i] = {files[i].filename().string(), decode_seed(read_file(files[i].string()), files[i].string())};
   });
   return seeds;
 }

@@ -96,8 +96,6 @@ int run_verify(VerifyOptions o) {
   Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
   report.timings.probes = victim.probe_seconds;
   report.timings.victim = seconds_since(step) - victim.probe_seconds;
-  OperatingThreshold threshold = victim_threshold(victim, o.threshold, o.calibration, o.pipeline);
-  report.settings = run_settings(victim.probes, o.pipeline, threshold);
 
   // 3. The suspect on the same probes.
   step = Clock::now();
@@ -107,20 +105,14 @@ int run_verify(VerifyOptions o) {
     report.suspect = suspect->info;
   } else {
     measured = measure_collected_outputs(o.suspect_outputs, victim, o.pipeline.mode, report.suspect, report.suspect_outputs);
-    if (report.suspect_outputs == "labels") {  // one-hot distances need a threshold of their own
-      if (!o.calibration.empty())
-        throw Error(ExitCode::kUsage, "a calibration holds distances between model outputs, not class labels; "
-                                      "give --threshold for labels");
-      threshold = o.threshold ? OperatingThreshold{*o.threshold, "--threshold", std::nullopt}
-                              : OperatingThreshold{default_label_threshold(o.pipeline.metric),
-                                                   kDefaultLabelThresholdSource, std::nullopt};
-      report.settings = run_settings(victim.probes, o.pipeline, threshold);
-    }
   }
   report.timings.suspect = seconds_since(step);
 
   // 4. Distance and verdict.
   step = Clock::now();
+  OperatingThreshold threshold =
+      victim_threshold(victim, o.threshold, o.calibration, o.pipeline, report.suspect_outputs == "labels");
+  report.settings = run_settings(victim.probes, o.pipeline, threshold);
   const Eigen::MatrixXf& c_victim = victim.measurement.matrix;
   report.distance = compare(c_victim, measured.matrix, o.pipeline.metric, o.victim, report.suspect.path);
   report.verdict = decide(report.distance, threshold.value);

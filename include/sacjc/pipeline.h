@@ -92,8 +92,11 @@ Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& options)
 
 // The operating threshold: --threshold, else --calibration, else the fingerprint's calibration,
 // else the comparison's default. A calibration is checked against the victim and probes.
+// For class labels (`labels`): --threshold, else the labels' own default; a calibration is a
+// usage Error.
 OperatingThreshold victim_threshold(const Victim& victim, const std::optional<double>& threshold,
-                                    const std::string& calibration_path, const PipelineOptions& options);
+                                    const std::string& calibration_path, const PipelineOptions& options,
+                                    bool labels = false);
 
 // Distances from the victim to each model. A model that cannot be loaded or run becomes a
 // result with an error, and the rest go on. A progress bar counts models.
