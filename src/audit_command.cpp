@@ -20,6 +20,7 @@
 #include "sacjc/files.h"
 #include "sacjc/json_io.h"
 #include "sacjc/log.h"
+#include "sacjc/report.h"
 #include "sacjc/subprocess.h"
 
 namespace sacjc {
@@ -103,7 +104,8 @@ int run_audit(AuditOptions o) {
   apply_pipeline_options(o.pipeline);
   if (o.resume && o.jsonl.empty()) throw Error(ExitCode::kUsage, "--resume needs --jsonl");
   std::error_code ec;
-  if (!o.resume && !o.jsonl.empty() && fs::exists(o.jsonl, ec) && fs::file_size(o.jsonl, ec) > 0)
+  const bool log_exists = !o.jsonl.empty() && fs::exists(o.jsonl, ec) && fs::file_size(o.jsonl, ec) > 0;
+  if (log_exists && !o.resume)
     throw Error(ExitCode::kUsage, o.jsonl + " exists; add --resume to continue that audit, or remove it");
 
   // 1. The suspects: found, sharded, without the victim itself.
@@ -144,7 +146,7 @@ int run_audit(AuditOptions o) {
 
   // 3. The log: resumed, or started with its header.
   std::vector<AuditRow> rows;
-  if (o.resume && fs::exists(o.jsonl, ec) && fs::file_size(o.jsonl, ec) > 0) {
+  if (log_exists) {  // with --resume
     AuditLog log = read_audit_log(o.jsonl);
     check_same_audit(header, log.header, o.jsonl);
     fs::resize_file(o.jsonl, log.complete_bytes, ec);  // drops a line torn by a kill
@@ -187,9 +189,7 @@ int run_audit(AuditOptions o) {
 
   // 5. The ranked table.
   rows = ranked(std::move(rows));
-  std::string text = format_audit(header, rows, o.format);
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+  print_report(format_audit(header, rows, o.format));
   return audit_exit_code(rows, o.allow_errors, o.expect);
 }
 
@@ -225,9 +225,7 @@ int run_merge(MergeOptions o) {
     for (const AuditRow& row : rows) text += format_json_line(row);
     write_file_atomically(o.output, text);
   }
-  std::string text = format_audit(header, rows, o.format);
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+  print_report(format_audit(header, rows, o.format));
   return audit_exit_code(rows, o.allow_errors, o.expect);
 }
 

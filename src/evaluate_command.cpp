@@ -64,9 +64,7 @@ int run_evaluate(EvaluateOptions o) {
 
   // 3. Reports.
   if (!o.plot.empty()) write_png(o.plot, render_evaluation_plot(report));
-  std::string text = o.format == "json" ? format_json(report) : format_text(report);
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+  print_report(o.format == "json" ? format_json(report) : format_text(report));
   for (const auto& m : report.models)
     if (!m.distance) return static_cast<int>(ExitCode::kBadInput);
   return 0;

@@ -103,4 +103,9 @@ std::string format_text(const EvaluateReport& r) {
   return text;
 }
 
+void print_report(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
 }  // namespace sacjc

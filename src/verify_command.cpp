@@ -128,9 +128,7 @@ int run_verify(VerifyOptions o) {
 
   if (!o.plot.empty()) write_plot(o.plot, c_victim, measured.matrix);
   report.timings.total = seconds_since(start);
-  std::string text = o.format == "json" ? format_json(report) : format_text(report);
-  std::fwrite(text.data(), 1, text.size(), stdout);
-  std::fflush(stdout);
+  print_report(o.format == "json" ? format_json(report) : format_text(report));
   if (!o.expect.empty()) return to_string(report.verdict) == o.expect ? 0 : 1;
   return static_cast<int>(report.verdict == Verdict::kStolen ? ExitCode::kStolen : ExitCode::kIndependent);
 }

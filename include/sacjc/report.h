@@ -57,6 +57,9 @@ struct EvaluateReport {
 };
 
 std::string format_text(const VerifyReport& report);
+
+// Writes a finished report to stdout and flushes it (stdout carries nothing else).
+void print_report(const std::string& text);
 std::string format_text(const EvaluateReport& report);
 
 }  // namespace sacjc
