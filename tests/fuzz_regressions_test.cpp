@@ -11,6 +11,7 @@
 #include "sacjc/fingerprint.h"
 #include "sacjc/json_io.h"
 #include "sacjc/manifest.h"
+#include "sacjc/probes.h"
 #include "sacjc/suspect_outputs.h"
 
 namespace sacjc {
@@ -24,6 +25,7 @@ void parse(const std::string& target, const std::vector<std::uint8_t>& bytes) {
   if (target == "suspect_outputs") parse_suspect_outputs(bytes, "regression", 0);
   if (target == "manifest") parse_manifest(text, "regression");
   if (target == "calibration") parse_calibration(text, "regression");
+  if (target == "probe_image") decode_seed(bytes, "regression");
   if (target == "audit_log") {
     std::istringstream lines(text);
     std::string line;
