@@ -42,7 +42,7 @@ void BM_CorrelationAndDistance(benchmark::State& state) {
   const Outputs suspect = Outputs::Random(state.range(0), state.range(1));
   const Metric metric = static_cast<Metric>(state.range(2));
   for (auto _ : state)
-    benchmark::DoNotOptimize(compare(correlation_matrix(victim), correlation_matrix(suspect), metric, "v", "s"));
+    benchmark::DoNotOptimize(compare(measurement_of(victim), measurement_of(suspect), metric, "v", "s"));
 }
 BENCHMARK(BM_CorrelationAndDistance)
     ->ArgsProduct({{100, 800, 3000}, {10, 512, 1000}, {static_cast<int>(Metric::kRsa)}})

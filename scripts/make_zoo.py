@@ -69,7 +69,7 @@ Outputs (small, full):
                   Tab-separated, one header line, files relative to the manifest.
   accuracy.tsv    file, accuracy: test accuracy on the model's own task (10,000 test
                   images, fed as sacjc feeds them: grey replicated to RGB, [0,1])
-  probes/         the first 1000 Fashion-MNIST test images, t00000.png ... (28x28 grey),
+  probes/         the 10,000 Fashion-MNIST test images, t00000.png ... (28x28 grey),
                   and labels.csv (file,label; label = Fashion-MNIST class 0-9)
 
 Determinism: everything is seeded and runs with 2 threads (the thread count changes the
@@ -110,7 +110,7 @@ BATCH = 128
 MAX_LR = 3e-3
 KD_TEMPERATURE = 2.0
 ADV_EPS, ADV_STEP = 0.1, 0.125          # in [0,1] pixel units
-N_PROBES = 1000
+N_PROBES = 10000                        # the whole test set: the pool for --select
 # transfer task: Fashion-MNIST class -> coarse group
 COARSE = torch.tensor([0, 2, 1, 2, 1, 3, 0, 3, 4, 3])
 N_COARSE = 5

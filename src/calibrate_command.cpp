@@ -42,15 +42,17 @@ int run_calibrate(CalibrateOptions o) {
   c.mode = o.pipeline.mode;
   bool errors = false;
   for (const ModelResult& m : models) {
-    if (!m.distance) {
+    if (!m.error.empty()) {
       errors = true;
       continue;
     }
     bool independent = m.entry.role == "independent";
     (independent ? c.independent_paths : c.stolen_paths).push_back(m.entry.path);
-    (independent ? c.independent : c.stolen).push_back(*m.distance);
+    (independent ? c.independent : c.stolen).push_back(m.distance.value_or(0));
+    if (is_combined(c.metric)) (independent ? c.independent_parts : c.stolen_parts).push_back(m.parts);
   }
   if (c.independent.empty()) throw bad_input(o.victim, "no independent model could be measured; nothing to calibrate");
+  if (is_combined(c.metric)) combine_calibration(c);
   c.threshold = calibrated_threshold(c.independent, o.fpr);
   write_file_atomically(o.output, format_json(c));
 

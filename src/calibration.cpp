@@ -15,19 +15,48 @@ double calibrated_threshold(const std::vector<double>& independent, double targe
   return *threshold;
 }
 
-double p_value_lognormal(const Calibration& c, double distance) {
+double p_value_lognormal(const std::vector<double>& independent, double distance) {
   constexpr double kFloor = 1e-12;  // distance 0 (an exact copy) has no logarithm
   std::vector<double> logs;
-  for (double d : c.independent) logs.push_back(std::log(std::max(d, kFloor)));
+  for (double d : independent) logs.push_back(std::log(std::max(d, kFloor)));
   double sd = sample_std(logs);
-  if (logs.size() < 2 || sd == 0) return p_value_empirical(c, distance);
+  if (logs.size() < 2 || sd == 0) return p_value_empirical(independent, distance);
   return normal_cdf((std::log(std::max(distance, kFloor)) - mean(logs)) / sd);
 }
 
-double p_value_empirical(const Calibration& c, double distance) {
-  auto at_or_below = std::count_if(c.independent.begin(), c.independent.end(),
-                                   [&](double d) { return d <= distance; });
-  return (1.0 + at_or_below) / (c.independent.size() + 1.0);
+double p_value_empirical(const std::vector<double>& independent, double distance) {
+  auto at_or_below = std::count_if(independent.begin(), independent.end(), [&](double d) { return d <= distance; });
+  return (1.0 + at_or_below) / (independent.size() + 1.0);
+}
+
+double p_value_lognormal(const Calibration& c, double distance) { return p_value_lognormal(c.independent, distance); }
+
+double p_value_empirical(const Calibration& c, double distance) { return p_value_empirical(c.independent, distance); }
+
+double fisher_combined(const std::vector<double>& parts, const std::vector<std::vector<double>>& independent_parts,
+                       std::optional<std::size_t> leave_out) {
+  constexpr double kFloor = 1e-300;  // keeps ln p finite
+  double statistic = 0;              // -2 sum ln p, halved below
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    std::vector<double> independent;
+    for (std::size_t m = 0; m < independent_parts.size(); ++m)
+      if (m != leave_out) independent.push_back(independent_parts[m].at(k));
+    if (independent.empty()) throw Error(ExitCode::kUsage, "combining comparisons needs independent models");
+    statistic -= 2 * std::log(std::max(p_value_lognormal(independent, parts[k]), kFloor));
+  }
+  // Chi-square survival function for even degrees of freedom 2k: e^{-x} sum_{j<k} x^j / j!.
+  const double x = statistic / 2;
+  double term = 1, sum = 1;
+  for (std::size_t j = 1; j < parts.size(); ++j) sum += term *= x / static_cast<double>(j);
+  return std::min(1.0, std::exp(-x) * sum);
+}
+
+void combine_calibration(Calibration& c) {
+  c.independent.clear();
+  c.stolen.clear();
+  for (std::size_t m = 0; m < c.independent_parts.size(); ++m)
+    c.independent.push_back(fisher_combined(c.independent_parts[m], c.independent_parts, m));
+  for (const auto& parts : c.stolen_parts) c.stolen.push_back(fisher_combined(parts, c.independent_parts));
 }
 
 void check_calibration_fits(const Calibration& c, const std::string& path,

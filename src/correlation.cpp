@@ -68,4 +68,9 @@ Eigen::MatrixXf correlation_matrix(const Outputs& features) {
   return c;
 }
 
+Measurement measurement_of(Outputs features) {
+  Eigen::MatrixXf matrix = correlation_matrix(features);
+  return {std::move(features), std::move(matrix)};
+}
+
 }  // namespace sacjc

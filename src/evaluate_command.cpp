@@ -51,11 +51,18 @@ int run_evaluate(EvaluateOptions o) {
   EvaluateReport report;
   Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
   report.victim = victim.info;
-  OperatingThreshold threshold = victim_threshold(victim, o.threshold, o.calibration, o.pipeline);
-  report.settings = run_settings(victim.probes, o.pipeline, threshold);
+  // A combination without a calibration is scored against the zoo's own independent models.
+  const bool own_null = is_combined(o.pipeline.metric) && !o.threshold && o.calibration.empty() && !victim.calibration;
+  OperatingThreshold threshold;
+  if (!own_null) threshold = victim_threshold(victim, o.threshold, o.calibration, o.pipeline);
 
   // 2. Every model's distance, then statistics per family.
   report.models = measure_models(victim, entries, o.pipeline);
+  combine_results(report.models, threshold.calibration);
+  if (own_null)
+    threshold = {calibrated_threshold(distances_of(report.models, "independent"), 0.01),
+                 "1% false positives on the evaluated independent models (each left out of its own fit)", std::nullopt};
+  report.settings = run_settings(victim, o.pipeline, threshold);
   report.families = summarize(report.models, threshold.value);
   if (o.by_arch)
     for (FamilyResult& f : summarize(split_by_arch(report.models), threshold.value))

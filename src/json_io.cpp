@@ -2,6 +2,7 @@
 // null rather than NaN, so every document parses with strict JSON readers.
 #include "sacjc/json_io.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -41,9 +42,49 @@ json probes_json(const ProbeOptions& o, int count, const std::string& source, co
           {"sha256", sha256}};
 }
 
+// Numbers read with a range check: nlohmann converts an out-of-range number with a plain cast,
+// which is undefined behaviour (found by fuzzing the audit log reader).
+template <typename T>
+T integer(const json& value) {
+  const bool fits = value.is_number_integer() &&
+                    (value.is_number_unsigned()
+                         ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())
+                         : value.get<std::int64_t>() >= std::numeric_limits<T>::min() &&
+                               value.get<std::int64_t>() <= std::numeric_limits<T>::max());
+  if (!fits) throw json::type_error::create(302, "expected an integer in range, got " + value.dump(), &value);
+  return static_cast<T>(value.get<std::int64_t>());
+}
+
+// {"rsa": 0.01, "agree": 0.3}: a result's distance per component of its comparison.
+json parts_json(Metric metric, const std::vector<double>& parts) {
+  json document = json::object();
+  const std::vector<Metric> names = components(metric);
+  for (std::size_t k = 0; k < parts.size() && k < names.size(); ++k) document[to_string(names[k])] = parts[k];
+  return document;
+}
+
+json selection_json(const Selection& s) {
+  return {{"method", to_string(s.method)},
+          {"pool", s.pool},
+          {"labels", s.labels},
+          {"labels_sha256", s.labels_sha256},
+          {"victim_wrong", s.victim_wrong >= 0 ? json(s.victim_wrong) : json(nullptr)}};
+}
+
+Selection selection_from(const json& doc) {
+  Selection s;
+  s.method = parse_select(doc.at("method").get<std::string>());
+  s.pool = integer<int>(doc.at("pool"));
+  s.labels = doc.at("labels").get<std::string>();
+  s.labels_sha256 = doc.at("labels_sha256").get<std::string>();
+  s.victim_wrong = doc.at("victim_wrong").is_null() ? -1 : integer<int>(doc.at("victim_wrong"));
+  return s;
+}
+
 // Adds the settings block shared by verify and evaluate reports.
 void add_settings(json& document, const RunSettings& s) {
   document["probes"] = probes_json(s.probe_options, s.probe_count, s.probe_source, s.probe_sha256);
+  document["selection"] = selection_json(s.selection);
   document["mode"] = to_string(s.mode);
   document["references"] = s.reference_count;
   document["metric"] = to_string(s.metric);
@@ -56,19 +97,6 @@ json confusion_json(const Confusion& c) {
           {"true_negatives", c.true_negatives},   {"false_negatives", c.false_negatives},
           {"precision", c.precision()},           {"recall", c.recall()},
           {"f1", c.f1()},                         {"false_positive_rate", c.false_positive_rate()}};
-}
-
-// Numbers read with a range check: nlohmann converts an out-of-range number with a plain cast,
-// which is undefined behaviour (found by fuzzing the audit log reader).
-template <typename T>
-T integer(const json& value) {
-  const bool fits = value.is_number_integer() &&
-                    (value.is_number_unsigned()
-                         ? value.get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<T>::max())
-                         : value.get<std::int64_t>() >= std::numeric_limits<T>::min() &&
-                               value.get<std::int64_t>() <= std::numeric_limits<T>::max());
-  if (!fits) throw json::type_error::create(302, "expected an integer in range, got " + value.dump(), &value);
-  return static_cast<T>(value.get<std::int64_t>());
 }
 
 std::vector<float> floats(const json& value) {
@@ -128,6 +156,7 @@ std::string format_json(const VerifyReport& r) {
       {"suspect_outputs", r.suspect_outputs.empty() ? json(nullptr) : json(r.suspect_outputs)},
       {"expected", r.expected.empty() ? json(nullptr) : json(r.expected)},
       {"distance", r.distance},
+      {"parts", parts_json(r.settings.metric, r.parts)},
       {"verdict", to_string(r.verdict)},
       {"threads", r.threads},
       {"batch_size", r.batch_size},
@@ -153,6 +182,7 @@ std::string format_json(const EvaluateReport& r) {
     json row = {{"path", m.entry.path}, {"role", m.entry.role}, {"family", m.entry.family},
                 {"distance", optional_json(m.distance)}};
     if (m.distance) row["sha256"] = m.info.sha256, row["output_size"] = m.info.output_size;
+    if (m.parts.size() > 1) row["parts"] = parts_json(r.settings.metric, m.parts);
     if (!m.error.empty()) row["error"] = m.error;
     models.push_back(row);
   }
@@ -195,8 +225,8 @@ std::string format_json(const Calibration& c) {
                {"mode", to_string(c.mode)},
                {"target_fpr", c.target_fpr},
                {"threshold", c.threshold},
-               {"independent", {{"paths", c.independent_paths}, {"distances", c.independent}}},
-               {"stolen", {{"paths", c.stolen_paths}, {"distances", c.stolen}}}});
+               {"independent", {{"paths", c.independent_paths}, {"distances", c.independent}, {"parts", c.independent_parts}}},
+               {"stolen", {{"paths", c.stolen_paths}, {"distances", c.stolen}, {"parts", c.stolen_parts}}}});
 }
 
 namespace {
@@ -224,6 +254,20 @@ Calibration calibration_from(const json& doc, const std::string& name) {
   if (c.independent.empty() || c.independent.size() != c.independent_paths.size() ||
       c.stolen.size() != c.stolen_paths.size() || !std::isfinite(c.threshold))
     throw bad_input(name, "malformed calibration file: inconsistent distance lists or threshold");
+  if (is_combined(c.metric)) {  // the parts are what a combination is computed from
+    using Parts = std::vector<std::vector<double>>;
+    c.independent_parts = doc.at("independent").at("parts").get<Parts>();
+    c.stolen_parts = doc.at("stolen").at("parts").get<Parts>();
+    const std::size_t k = components(c.metric).size();
+    auto consistent = [k](const Parts& parts, std::size_t models) {
+      return parts.size() == models && std::all_of(parts.begin(), parts.end(), [k](const std::vector<double>& p) {
+               return p.size() == k && std::all_of(p.begin(), p.end(), [](double d) { return std::isfinite(d) && d >= 0; });
+             });
+    };
+    if (!consistent(c.independent_parts, c.independent.size()) || !consistent(c.stolen_parts, c.stolen.size()))
+      throw bad_input(name, "malformed calibration file: the parts of " + to_string(c.metric) +
+                                " do not match the models");
+  }
   return c;
 }
 
@@ -249,6 +293,7 @@ std::string format_fingerprint_meta(const Fingerprint& fp) {
                    {"mode", to_string(fp.mode)},
                    {"metric", to_string(fp.metric)},
                    {"output_key", fp.output_key},
+                   {"selection", selection_json(fp.selection)},
                    {"calibration", fp.calibration ? json::parse(format_json(*fp.calibration)) : json(nullptr)}};
   return dump(document, -1);
 }
@@ -271,6 +316,7 @@ void parse_fingerprint_meta(const std::string& text, const std::string& name, Fi
     fp.mode = parse_mode(doc.at("mode").get<std::string>());
     fp.metric = parse_metric(doc.at("metric").get<std::string>());
     fp.output_key = doc.at("output_key").get<std::string>();
+    if (doc.contains("selection")) fp.selection = selection_from(doc.at("selection"));
     if (!doc.at("calibration").is_null()) fp.calibration = calibration_from(doc.at("calibration"), name);
   });
 }

@@ -1,7 +1,9 @@
 // Shared flags and the per-model step of every command: load, forward, correlate.
 #include "sacjc/pipeline.h"
 
+#include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -65,7 +67,10 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--mode", o.mode_name, "What the outputs are: logits (classifiers), embedding, or fri (embeddings described by their cosines to reference images)")->capture_default_str()->check(CLI::IsMember({"logits", "embedding", "fri"}));
   cmd->add_option("--references", o.references, "--mode fri: directory of reference images (default: the last --num-references seeds, excluded from the probes)");
   cmd->add_option("--num-references", o.num_references, "--mode fri: number of reference images K")->capture_default_str()->check(CLI::Range(2, 100000));
-  cmd->add_option("--compare", o.compare, "How to compare correlation matrices: rsa (1 - Pearson of the entries), cka (1 - linear CKA) or mad (the paper's mean absolute difference)")->capture_default_str()->check(CLI::IsMember({"mad", "rsa", "cka"}));
+  cmd->add_option("--compare", o.compare, "How to compare: rsa (1 - Pearson of the correlation matrices' entries), cka (1 - linear CKA), mad (the paper's mean absolute difference), agree (1 - share of probes with the victim's top class), or a combination rsa+agree, cka+agree, mad+agree (Fisher's method over a calibration's p-values)")->capture_default_str()->check(CLI::IsMember(metric_names()));
+  cmd->add_option("--labels", o.labels, "CSV 'file,label' of the --probes images: class indices in the victim's output order (for --select victim-wrong)");
+  cmd->add_option("--select", o.select_name, "Which probes to keep from the pool: all, victim-wrong (needs --labels) or victim-uncertain (default: victim-wrong with --labels, else all)")->check(CLI::IsMember({"all", "victim-wrong", "victim-uncertain"}));
+  cmd->add_option("--pool", o.pool, "--select: candidate images, the first N of --probes (default: all of them)")->check(CLI::Range(2, 100000000));
   cmd->option_defaults()->group("Models");
   cmd->add_option("--output", o.model.output_key, "For models that return a dict: the entry to use");
   cmd->add_option("--batch-size", o.model.batch_size, "Probes per forward pass")->capture_default_str()->check(CLI::Range(1, 65536));
@@ -79,6 +84,18 @@ void apply_pipeline_options(PipelineOptions& o) {
   o.probes.channels = parse_channels(o.channels);
   o.metric = parse_metric(o.compare);
   o.mode = parse_mode(o.mode_name);
+  o.select = o.select_name.empty() ? (o.labels.empty() ? Select::kAll : Select::kVictimWrong) : parse_select(o.select_name);
+  if (o.select == Select::kVictimWrong && o.labels.empty())
+    throw Error(ExitCode::kUsage, "--select victim-wrong needs --labels: which class each probe image truly is");
+  if (o.select != Select::kVictimWrong && !o.labels.empty())
+    throw Error(ExitCode::kUsage, "--labels is only used by --select victim-wrong");
+  if (o.select == Select::kAll && o.pool > 0) throw Error(ExitCode::kUsage, "--pool is only used by --select");
+  if (o.select != Select::kAll && o.mode != Mode::kLogits)
+    throw Error(ExitCode::kUsage, "--select reads the victim's classes, so it needs --mode logits");
+  if (!o.labels.empty() && o.probes.directory.empty())
+    throw Error(ExitCode::kUsage, "--labels names images of a --probes directory; give --probes");
+  if (o.mode != Mode::kLogits && components(o.metric).back() == Metric::kAgree)
+    throw Error(ExitCode::kUsage, "--compare " + o.compare + " compares top classes, so it needs --mode logits");
   set_inference_threads(o.threads);
 }
 
@@ -120,21 +137,12 @@ ProbeSet make_pipeline_probes(const PipelineOptions& o) {
   return probes;
 }
 
-RunSettings run_settings(const ProbeSet& probes, const PipelineOptions& o, const OperatingThreshold& threshold) {
-  return {o.probes,      probes.count,   probes.source,   probes.sha256,   o.mode,
-          probes.references ? probes.references->count : 0, o.metric, threshold.value, threshold.source};
-}
 
 LoadedModel load_model(const std::string& path, const ModelOptions& options) {
   LoadedModel loaded;
   loaded.model = load_torchscript(path, options);
   loaded.info = {path, sha256_file(path), 0};
   return loaded;
-}
-
-Measurement measurement_of(Outputs features) {
-  Eigen::MatrixXf matrix = correlation_matrix(features);
-  return {std::move(features), std::move(matrix)};
 }
 
 Measurement measure(LoadedModel& loaded, const ProbeSet& probes, Mode mode, const std::string& label) {
@@ -149,15 +157,74 @@ Measurement measure(LoadedModel& loaded, const ProbeSet& probes, Mode mode, cons
   return measurement_of(probe_features(outputs, references, mode, loaded.info.path));
 }
 
+namespace {
+
+// --select: the victim runs on the pool of candidate images, and the probes it picks are made
+// again from their JPEG files, so the set (and its hash) is exactly what a fingerprint rebuilds.
+void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& victim) {
+  const int count = o.probes.count ? o.probes.count : kDefaultSelectedProbes;
+  ProbeOptions pool_options = o.probes;
+  pool_options.count = o.pool;
+  std::vector<Seed> seeds = load_seeds(pool_options);
+  const int pool = static_cast<int>(seeds.size());
+  const std::string& source = o.probes.directory.empty() ? std::string("the built-in set") : o.probes.directory;
+  if (pool < count)
+    throw bad_input(source, "a pool of " + std::to_string(pool) + " images cannot give " + std::to_string(count) +
+                                " selected probes; lower -n or raise --pool");
+  std::vector<int> labels;
+  Selection& selection = victim.selection;
+  selection = {o.select, pool, o.labels, "", -1};
+  if (o.select == Select::kVictimWrong) {
+    Labels known = read_labels(o.labels, seed_file_names(o.probes.directory));
+    for (const Seed& seed : seeds) {
+      auto it = known.find(seed.name);
+      if (it == known.end()) throw bad_input(o.labels, "no label for the pool image '" + seed.name + "'");
+      labels.push_back(it->second);
+    }
+    selection.labels_sha256 = sha256_file(o.labels);
+  }
+  ProbeSet pool_probes = probes_from_seeds(seeds, o.probes);
+  seeds.clear();
+  Outputs outputs;
+  {
+    ProgressBar bar("victim (pool)", pool_probes.count);
+    outputs = model.model->forward(pool_probes, [&](int done) { bar.update(done); });
+  }
+  std::vector<int> keep = select_probes(outputs, o.select, count, labels, pool_probes.names, o.labels);
+  std::vector<std::string> names;
+  std::vector<std::vector<std::uint8_t>> jpegs;
+  Outputs kept(keep.size(), outputs.cols());
+  std::vector<int> kept_labels;
+  for (std::size_t i = 0; i < keep.size(); ++i) {
+    names.push_back(pool_probes.names[keep[i]]);
+    jpegs.push_back(std::move(pool_probes.jpegs[keep[i]]));
+    kept.row(i) = outputs.row(keep[i]);
+    if (!labels.empty()) kept_labels.push_back(labels[keep[i]]);
+  }
+  if (!labels.empty()) selection.victim_wrong = count_wrong(kept, kept_labels);
+  victim.probes = probes_from_jpegs(names, jpegs, o.probes, pool_probes.source);
+  model.info.output_size = kept.cols();
+  victim.measurement = measurement_of(probe_features(kept, {}, o.mode, model.info.path));
+  spdlog::info("--select {}: {} of {} pool images{}", to_string(o.select), count, pool,
+               selection.victim_wrong >= 0 ? ", " + std::to_string(selection.victim_wrong) + " of them wrong" : "");
+}
+
+}  // namespace
+
 Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::App& command) {
   Victim victim;
   if (!is_fingerprint_file(path)) {
     LoadedModel model = load_model(path, o.model);
     const auto start = std::chrono::steady_clock::now();
-    victim.probes = make_pipeline_probes(o);
-    victim.probe_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (o.select != Select::kAll) {
+      select_victim_probes(model, o, victim);
+      o.probes.count = victim.probes.count;
+    } else {
+      victim.probes = make_pipeline_probes(o);
+      victim.probe_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      victim.measurement = measure(model, victim.probes, o.mode, "victim");
+    }
     spdlog::info("{} probes from {}, sha256 {}", victim.probes.count, victim.probes.source, victim.probes.sha256);
-    victim.measurement = measure(model, victim.probes, o.mode, "victim");
     victim.info = model.info;
     return victim;
   }
@@ -177,7 +244,18 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::Ap
   victim.probes = fingerprint_probes(fp, path);
   victim.measurement = {std::move(fp.features), std::move(fp.matrix)};
   victim.calibration = std::move(fp.calibration);
+  victim.selection = fp.selection;
+  o.select = fp.selection.method;
+  o.select_name = to_string(fp.selection.method);
+  o.labels = fp.selection.labels;
+  o.pool = fp.selection.pool;
   return victim;
+}
+
+RunSettings run_settings(const Victim& victim, const PipelineOptions& o, const OperatingThreshold& threshold) {
+  const ProbeSet& p = victim.probes;
+  return {o.probes, p.count,  p.source,        p.sha256,         o.mode, p.references ? p.references->count : 0,
+          o.metric, threshold.value, threshold.source, victim.selection};
 }
 
 Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& o) {
@@ -198,6 +276,7 @@ Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& o) {
   }
   fp.features = victim.measurement.features;
   fp.matrix = victim.measurement.matrix;
+  fp.selection = victim.selection;
   return fp;
 }
 
@@ -225,7 +304,8 @@ std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<
     try {
       LoadedModel model = load_model(entry.path, options.model);
       Measurement m = measure(model, victim.probes, options.mode, "");
-      result.distance = compare(victim.measurement.matrix, m.matrix, options.metric, victim.info.path, entry.path);
+      result.parts = compare_parts(victim.measurement, m, options.metric, victim.info.path, entry.path);
+      if (!is_combined(options.metric)) result.distance = result.parts.front();
       result.info = model.info;
     } catch (const Error& e) {
       if (e.code() != ExitCode::kBadInput) throw;
@@ -236,6 +316,31 @@ std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<
     bar.update(static_cast<int>(results.size()));
   }
   return results;
+}
+
+void combine_results(std::vector<ModelResult>& results, const std::optional<Calibration>& calibration) {
+  std::vector<std::vector<double>> independent_parts;
+  std::vector<std::size_t> independent_index(results.size(), SIZE_MAX);
+  if (calibration) {  // a model of the calibration itself is left out of its own fit
+    independent_parts = calibration->independent_parts;
+    const auto& paths = calibration->independent_paths;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      auto it = std::find(paths.begin(), paths.end(), results[i].entry.path);
+      if (it != paths.end()) independent_index[i] = it - paths.begin();
+    }
+  } else {
+    for (std::size_t i = 0; i < results.size(); ++i)
+      if (results[i].entry.role == "independent" && results[i].parts.size() > 1) {
+        independent_index[i] = independent_parts.size();
+        independent_parts.push_back(results[i].parts);
+      }
+  }
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (results[i].parts.size() < 2) continue;
+    std::optional<std::size_t> leave_out;
+    if (independent_index[i] != SIZE_MAX) leave_out = independent_index[i];
+    results[i].distance = fisher_combined(results[i].parts, independent_parts, leave_out);
+  }
 }
 
 }  // namespace sacjc

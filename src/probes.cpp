@@ -127,27 +127,32 @@ ProbeSet assemble(const std::vector<std::string>& names, std::vector<Probe>& pro
 
 }  // namespace
 
-std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
+std::vector<std::string> seed_file_names(const std::string& directory) {
   std::error_code ec;
   if (!fs::is_directory(directory, ec))
     throw bad_input(directory, fs::exists(directory, ec) ? "not a directory" : "no such directory");
-  std::vector<fs::path> files;
+  std::vector<std::string> names;
   try {
     for (const auto& entry : fs::directory_iterator(directory))
-      if (entry.is_regular_file() && is_image_file(entry.path())) files.push_back(entry.path());
+      if (entry.is_regular_file() && is_image_file(entry.path())) names.push_back(entry.path().filename().string());
   } catch (const fs::filesystem_error& e) {
     throw bad_input(directory, std::string("cannot list directory: ") + e.code().message());
   }
-  if (files.empty()) throw bad_input(directory, "no JPEG, PNG or BMP images in the probe directory");
-  if (count > static_cast<int>(files.size()))
-    throw bad_input(directory, "holds " + std::to_string(files.size()) + " images but " +
+  if (names.empty()) throw bad_input(directory, "no JPEG, PNG or BMP images in the probe directory");
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
+  std::vector<std::string> names = seed_file_names(directory);
+  if (count > static_cast<int>(names.size()))
+    throw bad_input(directory, "holds " + std::to_string(names.size()) + " images but " +
                                    std::to_string(count) + " probes were requested (-n)");
-  std::sort(files.begin(), files.end(),
-            [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
-  if (count > 0) files.resize(count);
-  std::vector<Seed> seeds(files.size());
-  parallel_for(static_cast<int>(files.size()), [&](int i) {
-    seeds[i] = {files[i].filename().string(), decode_seed(read_file(files[i].string()), files[i].string())};
+  if (count > 0) names.resize(count);
+  std::vector<Seed> seeds(names.size());
+  parallel_for(static_cast<int>(names.size()), [&](int i) {
+    const std::string path = (fs::path(directory) / names[i]).string();
+    seeds[i] = {names[i], decode_seed(read_file(path), path)};
   });
   return seeds;
 }

@@ -37,8 +37,16 @@ std::string optional_text(const std::optional<T>& value, const char* pattern) {
 
 // The probes and mode lines shared by the reports.
 std::string settings_text(const RunSettings& s) {
-  return "probes     " + probes_text(s.probe_options, s.probe_count, s.probe_source, s.probe_sha256) + "\n" +
-         "mode       " + to_string(s.mode) +
+  std::string text = "probes     " + probes_text(s.probe_options, s.probe_count, s.probe_source, s.probe_sha256) + "\n";
+  const Selection& selected = s.selection;
+  if (selected.method != Select::kAll)
+    text += "selected   " + to_string(selected.method) + ": " + std::to_string(s.probe_count) + " of " +
+            std::to_string(selected.pool) + " pool images" +
+            (selected.victim_wrong >= 0 ? ", " + std::to_string(selected.victim_wrong) + " of them wrong by the victim (labels " +
+                                              selected.labels + ")"
+                                        : "") +
+            "\n";
+  return text + "mode       " + to_string(s.mode) +
          (s.reference_count ? " (" + std::to_string(s.reference_count) + " reference images)" : "") + "\n";
 }
 
@@ -49,6 +57,12 @@ std::string format_text(const VerifyReport& r) {
   text += "verdict    " + verdict + (r.verdict == Verdict::kStolen ? " (the suspect is a copy of the victim)\n" : "\n");
   text += "distance   " + format("%.6f", r.distance) + "  (" + to_string(s.metric) + "; stolen below " +
           format("%.6f", s.threshold) + "; " + s.threshold_source + ")\n";
+  if (r.parts.size() > 1) {
+    text += "parts     ";
+    const std::vector<Metric> names = components(s.metric);
+    for (std::size_t k = 0; k < r.parts.size(); ++k) text += " " + to_string(names[k]) + " " + format("%.6f", r.parts[k]);
+    text += "  (combined by Fisher's method)\n";
+  }
   text += "victim     " + r.victim.path + "  (" + std::to_string(r.victim.output_size) + " outputs, sha256 " +
           r.victim.sha256.substr(0, 12) + ")\n";
   if (!r.fingerprint.empty()) text += "           through fingerprint " + r.fingerprint + "\n";

@@ -45,21 +45,49 @@ void refuse_constant(double norm, const std::string& name, const char* metric) {
 
 }  // namespace
 
+namespace {
+struct Named {
+  Metric metric;
+  const char* name;
+};
+constexpr Named kMetrics[] = {{Metric::kMad, "mad"},           {Metric::kRsa, "rsa"},
+                              {Metric::kCka, "cka"},           {Metric::kAgree, "agree"},
+                              {Metric::kMadAgree, "mad+agree"}, {Metric::kRsaAgree, "rsa+agree"},
+                              {Metric::kCkaAgree, "cka+agree"}};
+}  // namespace
+
+const std::vector<std::string>& metric_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> all;
+    for (const Named& m : kMetrics) all.push_back(m.name);
+    return all;
+  }();
+  return names;
+}
+
 Metric parse_metric(const std::string& text) {
-  if (text == "mad") return Metric::kMad;
-  if (text == "rsa") return Metric::kRsa;
-  if (text == "cka") return Metric::kCka;
-  throw Error(ExitCode::kUsage, "--compare must be mad, rsa or cka, got '" + text + "'");
+  for (const Named& m : kMetrics)
+    if (text == m.name) return m.metric;
+  throw Error(ExitCode::kUsage, "--compare must be mad, rsa, cka, agree, mad+agree, rsa+agree or cka+agree, got '" +
+                                    text + "'");
 }
 
 std::string to_string(Metric metric) {
-  switch (metric) {
-    case Metric::kMad: return "mad";
-    case Metric::kRsa: return "rsa";
-    case Metric::kCka: return "cka";
-  }
+  for (const Named& m : kMetrics)
+    if (metric == m.metric) return m.name;
   return "rsa";
 }
+
+std::vector<Metric> components(Metric metric) {
+  switch (metric) {
+    case Metric::kMadAgree: return {Metric::kMad, Metric::kAgree};
+    case Metric::kRsaAgree: return {Metric::kRsa, Metric::kAgree};
+    case Metric::kCkaAgree: return {Metric::kCka, Metric::kAgree};
+    default: return {metric};
+  }
+}
+
+bool is_combined(Metric metric) { return components(metric).size() > 1; }
 
 double mean_absolute_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect) {
   check_sizes(victim, suspect);
@@ -89,14 +117,38 @@ double cka_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspec
   return std::clamp(1.0 - (v.array() * s.array()).sum() / (v_norm * s_norm), 0.0, 2.0);
 }
 
-double compare(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect, Metric metric,
-               const std::string& victim_name, const std::string& suspect_name) {
-  switch (metric) {
-    case Metric::kMad: return mean_absolute_distance(victim, suspect);
-    case Metric::kRsa: return rsa_distance(victim, suspect, victim_name, suspect_name);
-    case Metric::kCka: return cka_distance(victim, suspect, victim_name, suspect_name);
+double agree_distance(const Outputs& victim, const Outputs& suspect, const std::string& suspect_name) {
+  if (victim.rows() != suspect.rows() || victim.rows() == 0) throw Error(ExitCode::kInternal, "outputs of different lengths");
+  if (victim.cols() != suspect.cols())
+    throw bad_input(suspect_name, "--compare agree needs the victim's classes, but it gives " +
+                                      std::to_string(suspect.cols()) + " outputs per probe, the victim " +
+                                      std::to_string(victim.cols()));
+  Eigen::Index same = 0;
+  for (Eigen::Index i = 0; i < victim.rows(); ++i) {
+    Eigen::Index v = 0, s = 0;
+    victim.row(i).maxCoeff(&v);
+    suspect.row(i).maxCoeff(&s);
+    same += v == s;
   }
-  return 0;
+  return 1.0 - static_cast<double>(same) / static_cast<double>(victim.rows());
+}
+
+double compare(const Measurement& victim, const Measurement& suspect, Metric metric, const std::string& victim_name,
+               const std::string& suspect_name) {
+  switch (metric) {
+    case Metric::kMad: return mean_absolute_distance(victim.matrix, suspect.matrix);
+    case Metric::kRsa: return rsa_distance(victim.matrix, suspect.matrix, victim_name, suspect_name);
+    case Metric::kCka: return cka_distance(victim.matrix, suspect.matrix, victim_name, suspect_name);
+    case Metric::kAgree: return agree_distance(victim.features, suspect.features, suspect_name);
+    default: throw Error(ExitCode::kInternal, "compare() got the combination " + to_string(metric));
+  }
+}
+
+std::vector<double> compare_parts(const Measurement& victim, const Measurement& suspect, Metric metric,
+                                  const std::string& victim_name, const std::string& suspect_name) {
+  std::vector<double> parts;
+  for (Metric part : components(metric)) parts.push_back(compare(victim, suspect, part, victim_name, suspect_name));
+  return parts;
 }
 
 // Measured on the make_zoo.py zoos with the built-in probes (README, "Default threshold"): rsa
@@ -110,8 +162,12 @@ double default_threshold(Metric metric) {
     case Metric::kMad: return 0.07;
     case Metric::kRsa: return 0.032;
     case Metric::kCka: return 0.047;
+    case Metric::kAgree: return 0.5;  // MEASURE
+    default:
+      throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " combines p-values measured against known "
+                                    "independent models: give --calibration (made by sacjc calibrate --compare " +
+                                    to_string(metric) + ") or --threshold");
   }
-  return 0.032;
 }
 
 // Label distances (README, "Black-box suspects"): the farthest fine-tuned copy is at rsa 0.468
@@ -119,6 +175,7 @@ double default_threshold(Metric metric) {
 double default_label_threshold(Metric metric) {
   if (metric == Metric::kRsa) return 0.50;
   if (metric == Metric::kMad) return 0.14;
+  if (metric == Metric::kAgree) return default_threshold(metric);  // labels are what agree compares anyway
   throw Error(ExitCode::kUsage, "no default threshold is measured for class labels with --compare " + to_string(metric) +
                                     "; give --threshold");
 }

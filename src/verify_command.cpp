@@ -112,13 +112,23 @@ int run_verify(VerifyOptions o) {
   step = Clock::now();
   OperatingThreshold threshold =
       victim_threshold(victim, o.threshold, o.calibration, o.pipeline, report.suspect_outputs == "labels");
-  report.settings = run_settings(victim.probes, o.pipeline, threshold);
+  report.settings = run_settings(victim, o.pipeline, threshold);
   const Eigen::MatrixXf& c_victim = victim.measurement.matrix;
-  report.distance = compare(c_victim, measured.matrix, o.pipeline.metric, o.victim, report.suspect.path);
+  const Metric metric = o.pipeline.metric;
+  report.parts = compare_parts(victim.measurement, measured, metric, o.victim, report.suspect.path);
+  if (is_combined(metric)) {
+    if (!threshold.calibration)
+      throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " needs a calibration made with it (--calibration)");
+    report.distance = fisher_combined(report.parts, threshold.calibration->independent_parts);
+  } else {
+    report.distance = report.parts.front();
+  }
   report.verdict = decide(report.distance, threshold.value);
   if (threshold.calibration) {
     report.calibration = o.calibration.empty() ? victim.fingerprint : o.calibration;
-    report.p_value = p_value_lognormal(*threshold.calibration, report.distance);
+    // A combination's distance is already Fisher's p-value; its rank among the independent
+    // models' values is the empirical one.
+    report.p_value = is_combined(metric) ? report.distance : p_value_lognormal(*threshold.calibration, report.distance);
     report.p_value_empirical = p_value_empirical(*threshold.calibration, report.distance);
   }
   report.timings.compare = seconds_since(step);

@@ -56,6 +56,47 @@ TEST(CalibrationTest, PValuesAreSmallFarBelowTheIndependentModels) {
   EXPECT_DOUBLE_EQ(p_value_empirical(c, 0.25), 3.0 / 5);
 }
 
+TEST(FisherTest, OnePartIsItsOwnPValue) {
+  const std::vector<std::vector<double>> independent = {{0.1}, {0.2}, {0.4}};
+  EXPECT_NEAR(fisher_combined({0.05}, independent), p_value_lognormal(std::vector<double>{0.1, 0.2, 0.4}, 0.05), 1e-12);
+}
+
+TEST(FisherTest, TwoPartsAtFivePercentCombineByHand) {
+  // Independent values e^-1 and e^1: log mean 0, sample std sqrt(2). A distance at z = -1.6449
+  // has p = 0.05; two such parts give chi-square(4) = -2 ln(0.05^2) = 11.983, whose survival
+  // function e^-5.9915 (1 + 5.9915) is 0.017479.
+  const std::vector<std::vector<double>> independent = {{std::exp(-1.0), std::exp(-1.0)}, {std::exp(1.0), std::exp(1.0)}};
+  const double d = std::exp(-1.6448536269514722 * std::sqrt(2.0));
+  EXPECT_NEAR(fisher_combined({d, d}, independent), 0.0174787, 1e-6);
+  // Both parts typical of an independent model: nothing to combine into a small value.
+  EXPECT_GT(fisher_combined({1.0, 1.0}, independent), 0.5);
+}
+
+TEST(FisherTest, LeaveOutDropsThatModelFromTheFit) {
+  const std::vector<std::vector<double>> three = {{0.1, 0.3}, {0.2, 0.5}, {0.4, 0.4}};
+  const std::vector<std::vector<double>> two = {three[0], three[2]};
+  EXPECT_DOUBLE_EQ(fisher_combined({0.2, 0.5}, three, 1), fisher_combined({0.2, 0.5}, two));
+  EXPECT_NE(fisher_combined({0.2, 0.5}, three), fisher_combined({0.2, 0.5}, two));
+}
+
+TEST(FisherTest, CalibrationOfACombinationRoundTrips) {
+  Calibration c = sample();
+  c.metric = Metric::kRsaAgree;
+  c.independent_parts = {{0.05, 0.4}, {0.06, 0.5}, {0.08, 0.45}, {0.07, 0.6}};
+  c.stolen_parts = {{0.001, 0.1}};
+  combine_calibration(c);
+  ASSERT_EQ(c.independent.size(), 4u);
+  EXPECT_DOUBLE_EQ(c.independent[2], fisher_combined(c.independent_parts[2], c.independent_parts, 2));
+  EXPECT_LT(c.stolen[0], 1e-3);
+  c.threshold = calibrated_threshold(c.independent, 0.01);
+  Calibration back = read_calibration(write("combined.json", format_json(c)));
+  EXPECT_EQ(back.independent_parts, c.independent_parts);
+  EXPECT_EQ(back.stolen_parts, c.stolen_parts);
+  // Parts that do not match the models are refused.
+  c.independent_parts.pop_back();
+  EXPECT_EQ(read_code(format_json(c)), ExitCode::kBadInput);
+}
+
 TEST(CalibrationTest, FileRoundTripsThroughJson) {
   Calibration c = sample();
   c.metric = Metric::kMad;

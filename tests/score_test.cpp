@@ -72,7 +72,7 @@ TEST(ScoreTest, RsaRefusesAConstantMatrixNamingIt) {
     EXPECT_EQ(e.code(), ExitCode::kBadInput);
     EXPECT_NE(std::string(e.what()).find("flat.pt"), std::string::npos);
   }
-  EXPECT_EQ(compare(a, a, Metric::kMad, "v", "s"), 0.0);
+  EXPECT_EQ(mean_absolute_distance(a, a), 0.0);
   EXPECT_EQ(parse_metric("rsa"), Metric::kRsa);
   EXPECT_THROW(parse_metric("cosine"), Error);
 }
@@ -129,6 +129,49 @@ TEST(ScoreTest, StolenOnlyStrictlyBelowTheThreshold) {
   EXPECT_EQ(decide(0.03, 0.02), Verdict::kIndependent);
   EXPECT_EQ(to_string(Verdict::kStolen), "stolen");
   EXPECT_EQ(to_string(Verdict::kIndependent), "independent");
+}
+
+}  // namespace
+}  // namespace sacjc
+
+namespace sacjc {
+namespace {
+
+TEST(AgreeTest, IsOneMinusTheShareOfSameTopClasses) {
+  Outputs victim(4, 3), suspect(4, 3);
+  victim << 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 2, 1;
+  suspect << 3, 1, 1, 0, 5, 0, 1, 0, 0, 0, 0, 1;  // same, same, differs, differs
+  EXPECT_DOUBLE_EQ(agree_distance(victim, suspect, "s"), 0.5);
+  EXPECT_DOUBLE_EQ(agree_distance(victim, victim, "s"), 0.0);
+  // Through compare(), from the measurements' features.
+  EXPECT_DOUBLE_EQ(compare(measurement_of(victim), measurement_of(suspect), Metric::kAgree, "v", "s"), 0.5);
+}
+
+TEST(AgreeTest, DifferentNumbersOfClassesNameTheSuspect) {
+  try {
+    agree_distance(Outputs::Zero(2, 3), Outputs::Zero(2, 5), "head.pt");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ExitCode::kBadInput);
+    EXPECT_EQ(std::string(e.what()).rfind("head.pt: ", 0), 0u);
+  }
+}
+
+TEST(CombinationTest, PartsFollowTheComponents) {
+  EXPECT_EQ(components(Metric::kRsaAgree), (std::vector<Metric>{Metric::kRsa, Metric::kAgree}));
+  EXPECT_EQ(components(Metric::kCka), (std::vector<Metric>{Metric::kCka}));
+  EXPECT_TRUE(is_combined(Metric::kMadAgree));
+  EXPECT_FALSE(is_combined(Metric::kAgree));
+  for (const std::string& name : metric_names()) EXPECT_EQ(to_string(parse_metric(name)), name);
+  Outputs victim = Outputs::Random(6, 4), suspect = Outputs::Random(6, 4);
+  Measurement v = measurement_of(victim), s = measurement_of(suspect);
+  std::vector<double> parts = compare_parts(v, s, Metric::kRsaAgree, "v", "s");
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_DOUBLE_EQ(parts[0], compare(v, s, Metric::kRsa, "v", "s"));
+  EXPECT_DOUBLE_EQ(parts[1], agree_distance(victim, suspect, "s"));
+  EXPECT_THROW(compare(v, s, Metric::kRsaAgree, "v", "s"), Error);
+  // A combination has no default threshold: it is a p-value that needs a calibration.
+  EXPECT_THROW(default_threshold(Metric::kRsaAgree), Error);
 }
 
 }  // namespace

@@ -28,6 +28,9 @@ struct Calibration {
   std::vector<double> independent;  // distances of the independent models, same order
   std::vector<std::string> stolen_paths;
   std::vector<double> stolen;
+  // A combination (--compare rsa+agree, ...): each model's distance per component, same order
+  // as the paths; `independent` and `stolen` then hold the combined p-values. Empty otherwise.
+  std::vector<std::vector<double>> independent_parts, stolen_parts;
 };
 
 // Picks the threshold: the largest one with at most target_fpr of the independent models below
@@ -38,10 +41,25 @@ double calibrated_threshold(const std::vector<double>& independent, double targe
 // log-normal fit (distances are positive and right-skewed: mean and sample std of their logs).
 // Falls back to the rank-based value with fewer than two distinct independent distances.
 double p_value_lognormal(const Calibration& calibration, double distance);
+double p_value_lognormal(const std::vector<double>& independent, double distance);
 
 // Rank-based p-value, (1 + #independent at or below the distance) / (m + 1); never below
 // 1/(m+1), so with few calibration models it cannot be small.
 double p_value_empirical(const Calibration& calibration, double distance);
+double p_value_empirical(const std::vector<double>& independent, double distance);
+
+// Fisher's method for a combination: each part's p-value under the independent models' values
+// of that part (p_value_lognormal; `independent_parts` holds one row of parts per model), then
+// P(chi-square with 2k degrees of freedom >= -2 sum ln p). With `leave_out`, that independent
+// model is left out of the fit (to score the calibration's own models honestly). The parts are
+// measured on the same probes and are not independent, so this is a score to threshold by
+// calibration, not an exact p-value.
+double fisher_combined(const std::vector<double>& parts, const std::vector<std::vector<double>>& independent_parts,
+                       std::optional<std::size_t> leave_out = std::nullopt);
+
+// Fills a combination's `independent` and `stolen` values from their parts (independent models
+// left out of their own fit).
+void combine_calibration(Calibration& calibration);
 
 // Checks that a calibration fits this victim and probe set; throws a bad-input Error naming
 // `path` and the mismatch otherwise.

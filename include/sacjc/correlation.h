@@ -28,4 +28,14 @@ Outputs probe_features(const Outputs& outputs, const Outputs& references, Mode m
 // cosine with everything, itself included, is taken as 0, so its row and column are 1.
 Eigen::MatrixXf correlation_matrix(const Outputs& features);
 
+// What a model makes of the probes: one feature row per probe (the mode applied) and their
+// correlation matrix.
+struct Measurement {
+  Outputs features;
+  Eigen::MatrixXf matrix;
+};
+
+// The features' correlation matrix, kept with them.
+Measurement measurement_of(Outputs features);
+
 }  // namespace sacjc

@@ -18,6 +18,7 @@ struct ModelResult {
   std::optional<double> distance;  // empty when the model could not be evaluated
   std::string error;               // why, when distance is empty
   ModelInfo info;
+  std::vector<double> parts;  // a combination's distance per component (score.h components())
 };
 
 struct FamilyResult {

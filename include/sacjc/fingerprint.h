@@ -14,6 +14,7 @@
 #include "sacjc/model.h"
 #include "sacjc/probes.h"
 #include "sacjc/score.h"
+#include "sacjc/selection.h"
 
 namespace sacjc {
 
@@ -33,6 +34,7 @@ struct Fingerprint {
   Outputs features;        // the victim's feature row per probe (mode applied)
   Eigen::MatrixXf matrix;  // the victim's correlation matrix
   std::optional<Calibration> calibration;
+  Selection selection;  // how the probes were chosen (--select); the probes above are the kept ones
 };
 
 // The file's bytes, and back. Anything truncated, corrupted, modified, of another format or of

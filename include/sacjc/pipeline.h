@@ -15,6 +15,7 @@
 #include "sacjc/probes.h"
 #include "sacjc/report.h"
 #include "sacjc/score.h"
+#include "sacjc/selection.h"
 
 namespace sacjc {
 
@@ -31,7 +32,14 @@ struct PipelineOptions {
   Mode mode = Mode::kLogits;   // set from `mode_name` by apply_pipeline_options
   std::string references;      // --mode fri: reference image directory; empty: taken from the seeds
   int num_references = 16;     // --mode fri: K
+  std::string labels;          // --labels: the owner's labels of the --probes images
+  std::string select_name;     // --select; empty: victim-wrong with --labels, else all
+  Select select = Select::kAll;  // set from `select_name` by apply_pipeline_options
+  int pool = 0;                // --pool: candidate images for --select (0: all in --probes)
 };
+
+// Probes kept by --select when -n is not given.
+constexpr int kDefaultSelectedProbes = 100;
 
 // Binds --probes, -n, --input-size, -q, --transpose, --channels, --mean, --std, --output,
 // --batch-size, --threads, --compare, --mode, --references and --num-references.
@@ -45,9 +53,6 @@ void apply_pipeline_options(PipelineOptions& options);
 // --references, or else the last K seeds, which are then not used as probes.
 ProbeSet make_pipeline_probes(const PipelineOptions& options);
 
-// The settings block of a report, for probes made with these options.
-RunSettings run_settings(const ProbeSet& probes, const PipelineOptions& options, const OperatingThreshold& threshold);
-
 // A loaded model and what the reports say about it.
 struct LoadedModel {
   ModelInfo info;  // output_size is filled in by correlate
@@ -56,16 +61,6 @@ struct LoadedModel {
 
 // Loads a TorchScript file and hashes it. Bad files throw bad-input Errors naming `path`.
 LoadedModel load_model(const std::string& path, const ModelOptions& options);
-
-// What a model makes of the probes: one feature row per probe (the mode applied) and their
-// correlation matrix.
-struct Measurement {
-  Outputs features;
-  Eigen::MatrixXf matrix;
-};
-
-// The features' correlation matrix, kept with them.
-Measurement measurement_of(Outputs features);
 
 // Runs the model on the probes (with a progress bar named `label` on a terminal, none if the
 // label is empty). A model failing on the probes throws a bad-input Error naming it.
@@ -79,6 +74,7 @@ struct Victim {
   ProbeSet probes;
   Measurement measurement;
   std::optional<Calibration> calibration;  // a fingerprint's own calibration
+  Selection selection;                     // how the probes were chosen (--select)
   double probe_seconds = 0;                // time spent making the probes
 };
 
@@ -86,6 +82,9 @@ struct Victim {
 // the probes, mode and comparison: they are copied into `options`, and a flag of `command` that
 // would change them is a usage Error.
 Victim prepare_victim(const std::string& path, PipelineOptions& options, const CLI::App& command);
+
+// The settings block of a report, for a victim prepared with these options.
+RunSettings run_settings(const Victim& victim, const PipelineOptions& options, const OperatingThreshold& threshold);
 
 // The fingerprint of a prepared victim (fingerprint.h), without a calibration.
 Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& options);
@@ -99,8 +98,14 @@ OperatingThreshold victim_threshold(const Victim& victim, const std::optional<do
                                     bool labels = false);
 
 // Distances from the victim to each model. A model that cannot be loaded or run becomes a
-// result with an error, and the rest go on. A progress bar counts models.
+// result with an error, and the rest go on. A progress bar counts models. For a combination
+// (--compare rsa+agree) each result holds its parts; combine_results() then gives the distance.
 std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<ZooEntry>& entries,
                                         const PipelineOptions& options);
+
+// A combination's distances (Fisher's method, calibration.h) from the results' parts, against
+// the calibration's independent models; without one, against the independent models among the
+// results, each of them left out of its own fit. Does nothing for a single comparison.
+void combine_results(std::vector<ModelResult>& results, const std::optional<Calibration>& calibration);
 
 }  // namespace sacjc

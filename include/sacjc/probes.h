@@ -47,6 +47,10 @@ struct ProbeSet {
   std::shared_ptr<const ProbeSet> references;
 };
 
+// The names of the JPEG, PNG and BMP files in `directory` (not recursive), sorted. Throws a
+// bad-input Error if the directory is unusable or holds no image.
+std::vector<std::string> seed_file_names(const std::string& directory);
+
 // JPEG, PNG and BMP files in `directory` (not recursive), sorted by file name; at most `count`
 // of them (0: all). Throws a bad-input Error if the directory is unusable or has too few images.
 std::vector<Seed> read_seed_directory(const std::string& directory, int count);

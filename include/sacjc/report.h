@@ -10,6 +10,7 @@
 #include "sacjc/model.h"
 #include "sacjc/probes.h"
 #include "sacjc/score.h"
+#include "sacjc/selection.h"
 
 namespace sacjc {
 
@@ -30,6 +31,7 @@ struct RunSettings {
   Metric metric = kDefaultMetric;
   double threshold = 0;
   std::string threshold_source;
+  Selection selection;
 };
 
 struct VerifyReport {
@@ -39,6 +41,7 @@ struct VerifyReport {
   std::string expected;         // --expect, if given
   RunSettings settings;
   double distance = 0;
+  std::vector<double> parts;  // each component's distance (score.h components()); one for a single comparison
   Verdict verdict = Verdict::kIndependent;
   std::string calibration;  // the --calibration file, if any; then the p-values are set
   double p_value = 1;            // log-normal fit to the calibration's independent distances

@@ -3,6 +3,9 @@
 
 #include <Eigen/Dense>
 #include <string>
+#include <vector>
+
+#include "sacjc/correlation.h"
 
 namespace sacjc {
 
@@ -13,10 +16,23 @@ enum class Metric {
   kRsa,  // 1 - Pearson correlation of the off-diagonal entries (i < j): blind to the overall
          // level and scale of the matrices, only their pattern counts
   kCka,  // 1 - linear centred kernel alignment of the L2-normalised feature rows
+  kAgree,  // 1 - share of probes on which the suspect's top class is the victim's (classifiers)
+  // Combinations: a comparison and agree, each turned into a p-value under the independent
+  // models of a calibration, joined by Fisher's method (calibration.h). The "distance" is the
+  // combined p-value, in [0, 1], small for a copy.
+  kMadAgree,
+  kRsaAgree,
+  kCkaAgree,
 };
 
-Metric parse_metric(const std::string& text);  // "mad", "rsa" or "cka"; throws a usage Error otherwise
+// "mad", "rsa", "cka", "agree", "mad+agree", "rsa+agree" or "cka+agree"; usage Error otherwise.
+Metric parse_metric(const std::string& text);
 std::string to_string(Metric metric);
+const std::vector<std::string>& metric_names();
+
+// The single comparisons a metric is made of: itself, or a combination's two parts.
+std::vector<Metric> components(Metric metric);
+bool is_combined(Metric metric);
 
 // The paper's distance. Throws an internal Error if the matrices differ in size.
 double mean_absolute_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect);
@@ -34,8 +50,18 @@ double rsa_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspec
 double cka_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect,
                     const std::string& victim_name, const std::string& suspect_name);
 
-double compare(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect, Metric metric,
+// 1 - the share of rows whose largest entry is in the same column (ties: the first column).
+// For logits and one-hot labels alike; outputs of different widths are a bad-input Error
+// naming the suspect.
+double agree_distance(const Outputs& victim, const Outputs& suspect, const std::string& suspect_name);
+
+// One single comparison (not a combination: see components()).
+double compare(const Measurement& victim, const Measurement& suspect, Metric metric,
                const std::string& victim_name, const std::string& suspect_name);
+
+// Each component's distance, in components() order.
+std::vector<double> compare_parts(const Measurement& victim, const Measurement& suspect, Metric metric,
+                                  const std::string& victim_name, const std::string& suspect_name);
 
 // The default threshold per metric, and where it comes from: the README section "Default
 // threshold" gives the measurements behind it and the command that reproduces them.

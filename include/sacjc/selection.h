@@ -1,0 +1,52 @@
+// Probe selection: from a pool of candidate images, keep the probes that tell a copy from an
+// independent model best, judged by the victim alone. Extraction students learn the victim's
+// mistakes and doubts; independent models do not share them (README, "Catching extraction").
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sacjc/model.h"
+
+namespace sacjc {
+
+enum class Select {
+  kAll,              // the first -n images, no selection
+  kVictimWrong,      // the images the victim labels wrongly, topped up with its least confident right ones
+  kVictimUncertain,  // the images with the highest entropy of the victim's softmax
+};
+
+Select parse_select(const std::string& text);  // "all", "victim-wrong" or "victim-uncertain"; usage Error otherwise
+std::string to_string(Select select);
+
+// How a probe set was chosen; reports and fingerprints carry it.
+struct Selection {
+  Select method = Select::kAll;
+  int pool = 0;                // candidate images the victim was run on (0: no selection)
+  std::string labels;          // --labels file, victim-wrong only
+  std::string labels_sha256;
+  int victim_wrong = -1;       // selected probes the victim gets wrong (-1: unknown, no labels)
+};
+
+// The owner's labels: file name (relative to the probe directory) -> class index.
+using Labels = std::map<std::string, int>;
+
+// Parses a labels CSV: header `file,label`, then one row per image; CRLF and a UTF-8 BOM
+// allowed. A malformed row, a duplicate file, a negative label or a file that is not in
+// `known_files` throws a bad-input Error naming `name` and the line.
+Labels parse_labels(const std::string& text, const std::string& name, const std::vector<std::string>& known_files);
+Labels read_labels(const std::string& path, const std::vector<std::string>& known_files);
+
+// The indices (ascending, so probes keep name order) of the `count` pool images to keep, from
+// the victim's outputs on the pool (one row per image, in pool order). victim-wrong needs one
+// label per pool image (`labels`, same order); a label outside the victim's classes throws a
+// bad-input Error naming `labels_name` and the image. Deterministic: ties go to the earlier image.
+std::vector<int> select_probes(const Outputs& victim, Select method, int count, const std::vector<int>& labels = {},
+                               const std::vector<std::string>& names = {}, const std::string& labels_name = "");
+
+// How many of the rows the victim's top class gets wrong.
+int count_wrong(const Outputs& victim, const std::vector<int>& labels);
+
+}  // namespace sacjc
