@@ -162,6 +162,18 @@ std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows
          h.threshold_source + ")\n";
 }
 
+std::optional<AuditRow> oversized_suspect_row(const std::string& suspect, std::uintmax_t max_bytes) {
+  std::error_code ec;
+  std::uintmax_t size = max_bytes == 0 ? 0 : fs::file_size(suspect, ec);
+  if (max_bytes == 0 || ec || size <= max_bytes) return std::nullopt;
+  AuditRow row;
+  row.suspect = suspect;
+  row.verdict = "error";
+  row.error = suspect + ": " + std::to_string(size) + " bytes exceeds --max-model-bytes " +
+              std::to_string(max_bytes) + "; not loaded";
+  return row;
+}
+
 int audit_exit_code(const std::vector<AuditRow>& rows, bool allow_errors, const std::string& expect) {
   bool errors = false, flagged = false;
   for (const AuditRow& r : rows) {

@@ -1,6 +1,7 @@
 // `sacjc audit`: the victim is measured once and written as a fingerprint; each suspect is then
 // a `sacjc verify FINGERPRINT SUSPECT --format json` child with a time and memory limit, so a
-// model that crashes, hangs or exhausts memory becomes an error row and the audit goes on.
+// model that crashes, hangs or exhausts memory becomes an error row and the audit goes on. A file
+// larger than --max-model-bytes becomes an error row without a child: it is never read.
 // Every row is appended to the JSONL log as soon as it is known.
 #include "sacjc/audit_command.h"
 
@@ -88,6 +89,7 @@ CLI::App* add_audit_command(CLI::App& app, AuditOptions& o) {
   cmd->add_option("-j,--jobs", o.jobs, "Suspects checked at once")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->add_option("--timeout", o.timeout, "Seconds per suspect before it is killed and reported as an error (0: none)")->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-memory", o.max_memory_mb, "Address-space limit per suspect in MB (default: half of this machine's memory over --jobs)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-model-bytes", o.max_model_bytes, "Suspect files larger than this many bytes are error rows and are not loaded (0: no limit)")->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->add_option("--jsonl", o.jsonl, "Append every suspect's row to this JSONL log as soon as it is known");
   cmd->add_flag("--resume", o.resume, "Skip the suspects already in the --jsonl log and append the rest");
   cmd->add_option("--shard", o.shard, "Check only shard I of N (I/N, 0 <= I < N) of the sorted suspect list");
@@ -162,26 +164,34 @@ int run_audit(AuditOptions o) {
   }
   LogAppender log(o.jsonl);
 
-  // 4. Children, at most --jobs at once; each row is logged when its child ends.
+  // 4. Children, at most --jobs at once; each row is logged when its child ends (or, for a file
+  //    above --max-model-bytes, at once).
   const long long memory = o.max_memory_mb > 0 ? o.max_memory_mb * 1024 * 1024 : default_memory_limit(o.jobs);
   std::map<std::string, std::unique_ptr<Child>> running;
   std::size_t next = 0, finished = 0;
   ProgressBar bar("suspects", static_cast<int>(suspects.size()));
+  auto record = [&](AuditRow row) {
+    if (!row.error.empty()) spdlog::warn("{}", row.error);
+    log.append(format_json_line(row));
+    rows.push_back(std::move(row));
+    bar.update(static_cast<int>(++finished));
+  };
   while (finished < suspects.size()) {
     while (running.size() < static_cast<std::size_t>(o.jobs) && next < suspects.size()) {
-      child_args.back() = suspects[next];
-      running[suspects[next++]] = std::make_unique<Child>(child_args, memory);
+      const std::string& suspect = suspects[next++];
+      if (auto too_big = oversized_suspect_row(suspect, static_cast<std::uintmax_t>(o.max_model_bytes))) {
+        record(std::move(*too_big));
+        continue;
+      }
+      child_args.back() = suspect;
+      running[suspect] = std::make_unique<Child>(child_args, memory);
     }
     for (auto it = running.begin(); it != running.end();) {
       if (!it->second->poll(o.timeout)) {
         ++it;
         continue;
       }
-      AuditRow row = row_from_child(it->first, it->second->result(), o.timeout);
-      if (!row.error.empty()) spdlog::warn("{}", row.error);
-      log.append(format_json_line(row));
-      rows.push_back(std::move(row));
-      bar.update(static_cast<int>(++finished));
+      record(row_from_child(it->first, it->second->result(), o.timeout));
       it = running.erase(it);
     }
     if (!running.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(20));

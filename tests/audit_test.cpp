@@ -76,6 +76,21 @@ TEST(AuditTest, ExitCodes) {
   EXPECT_EQ(audit_exit_code({stolen, independent}, false, "stolen"), 1);
 }
 
+TEST(AuditTest, SuspectsAboveMaxModelBytesAreErrorRows) {
+  std::string path = testing::TempDir() + "audit_big.pt";
+  std::ofstream(path) << std::string(1000, 'x');
+  std::optional<AuditRow> r = oversized_suspect_row(path, 999);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->suspect, path);
+  EXPECT_EQ(r->verdict, "error");
+  EXPECT_FALSE(r->distance);
+  EXPECT_EQ(r->error, path + ": 1000 bytes exceeds --max-model-bytes 999; not loaded");
+  EXPECT_EQ(audit_exit_code({*r}, false, ""), 3);
+  EXPECT_FALSE(oversized_suspect_row(path, 1000));  // the limit itself is allowed
+  EXPECT_FALSE(oversized_suspect_row(path, 0));     // 0: no limit
+  EXPECT_FALSE(oversized_suspect_row(path + ".missing", 1));  // left to the child to report
+}
+
 TEST(AuditTest, LogRoundTripIgnoresATornLastLine) {
   AuditHeader header{"victim.pt", std::string(64, 'a'), std::string(64, 'b'), "rsa", "logits", 0.032, "default"};
   AuditRow measured = row("dir/x, \"quoted\".pt", 0.25, "independent");

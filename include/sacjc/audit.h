@@ -3,6 +3,7 @@
 // exit code. The command that runs suspects in child processes is audit_command.cpp.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,6 +70,11 @@ std::string format_audit(const AuditHeader& header, const std::vector<AuditRow>&
 // The row for a suspect's finished `sacjc verify --format json` child: its report, or an error
 // row saying why there is none (its one-line error, a crash, or the --timeout it ran into).
 AuditRow row_from_child(const std::string& suspect, const ChildResult& child, double timeout);
+
+// The error row for a suspect file larger than `max_bytes` (--max-model-bytes), which is then not
+// loaded (nor hashed); nothing when it is within the limit, `max_bytes` is 0 (no limit) or its size
+// cannot be read (its child then reports why).
+std::optional<AuditRow> oversized_suspect_row(const std::string& suspect, std::uintmax_t max_bytes);
 
 // 1 if any suspect is stolen (with `expect`: if any verdict differs from it), else 3 if any
 // errored (unless allow_errors), else 0.

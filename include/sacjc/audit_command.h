@@ -18,6 +18,7 @@ struct AuditOptions {
   int jobs = 1;
   double timeout = 600;  // seconds per suspect; 0: none
   long long max_memory_mb = 0;  // per suspect; 0: half of the machine's memory over the jobs
+  long long max_model_bytes = 0;  // larger suspect files are error rows, never loaded; 0: no limit
   std::string jsonl;
   bool resume = false;
   std::string shard;  // "I/N"
