@@ -162,11 +162,11 @@ namespace {
 // --select: the victim runs on the pool of candidate images, and the probes it picks are made
 // again from their JPEG files, so the set (and its hash) is exactly what a fingerprint rebuilds.
 void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& victim) {
-  const int count = o.probes.count ? o.probes.count : kDefaultSelectedProbes;
   ProbeOptions pool_options = o.probes;
   pool_options.count = o.pool;
   std::vector<Seed> seeds = load_seeds(pool_options);
   const int pool = static_cast<int>(seeds.size());
+  const int count = o.probes.count ? o.probes.count : std::min(kDefaultSelectedProbes, pool / 2);
   const std::string& source = o.probes.directory.empty() ? std::string("the built-in set") : o.probes.directory;
   if (pool < count)
     throw bad_input(source, "a pool of " + std::to_string(pool) + " images cannot give " + std::to_string(count) +

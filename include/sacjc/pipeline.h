@@ -38,8 +38,9 @@ struct PipelineOptions {
   int pool = 0;                // --pool: candidate images for --select (0: all in --probes)
 };
 
-// Probes kept by --select when -n is not given.
-constexpr int kDefaultSelectedProbes = 100;
+// Probes kept by --select when -n is not given (at most half the pool): measured on the zoo,
+// 400 selected probes separate extraction students better than 100 (README, "Catching extraction").
+constexpr int kDefaultSelectedProbes = 400;
 
 // Binds --probes, -n, --input-size, -q, --transpose, --channels, --mean, --std, --output,
 // --batch-size, --threads, --compare, --mode, --references and --num-references.
