@@ -33,30 +33,26 @@ double p_value_lognormal(const Calibration& c, double distance) { return p_value
 
 double p_value_empirical(const Calibration& c, double distance) { return p_value_empirical(c.independent, distance); }
 
-double fisher_combined(const std::vector<double>& parts, const std::vector<std::vector<double>>& independent_parts,
-                       std::optional<std::size_t> leave_out) {
-  constexpr double kFloor = 1e-300;  // keeps ln p finite
-  double statistic = 0;              // -2 sum ln p, halved below
+double combined_p_value(const std::vector<double>& parts, const std::vector<std::vector<double>>& independent_parts,
+                        std::optional<std::size_t> leave_out) {
+  double smallest = 1;
   for (std::size_t k = 0; k < parts.size(); ++k) {
     std::vector<double> independent;
     for (std::size_t m = 0; m < independent_parts.size(); ++m)
       if (m != leave_out) independent.push_back(independent_parts[m].at(k));
     if (independent.empty()) throw Error(ExitCode::kUsage, "combining comparisons needs independent models");
-    statistic -= 2 * std::log(std::max(p_value_lognormal(independent, parts[k]), kFloor));
+    smallest = std::min(smallest, p_value_lognormal(independent, parts[k]));
   }
-  // Chi-square survival function for even degrees of freedom 2k: e^{-x} sum_{j<k} x^j / j!.
-  const double x = statistic / 2;
-  double term = 1, sum = 1;
-  for (std::size_t j = 1; j < parts.size(); ++j) sum += term *= x / static_cast<double>(j);
-  return std::min(1.0, std::exp(-x) * sum);
+  // P(the smallest of k uniform p-values <= smallest); -expm1(k log1p(-p)) keeps tiny p exact.
+  return -std::expm1(static_cast<double>(parts.size()) * std::log1p(-smallest));
 }
 
 void combine_calibration(Calibration& c) {
   c.independent.clear();
   c.stolen.clear();
   for (std::size_t m = 0; m < c.independent_parts.size(); ++m)
-    c.independent.push_back(fisher_combined(c.independent_parts[m], c.independent_parts, m));
-  for (const auto& parts : c.stolen_parts) c.stolen.push_back(fisher_combined(parts, c.independent_parts));
+    c.independent.push_back(combined_p_value(c.independent_parts[m], c.independent_parts, m));
+  for (const auto& parts : c.stolen_parts) c.stolen.push_back(combined_p_value(parts, c.independent_parts));
 }
 
 void check_calibration_fits(const Calibration& c, const std::string& path,

@@ -162,6 +162,8 @@ Fingerprint parse_fingerprint(const std::vector<std::uint8_t>& bytes, const std:
   if (n < 2 || fp.probe_names.size() != n || fp.reference_names.size() != fp.reference_jpegs.size() ||
       static_cast<std::size_t>(fp.features.rows()) != n || static_cast<std::size_t>(fp.matrix.rows()) != n)
     throw bad_input(name, "malformed fingerprint: probe, feature and matrix counts disagree");
+  if (!fp.probe_labels.empty() && fp.probe_labels.size() != n)
+    throw bad_input(name, "malformed fingerprint: probe labels and probes disagree");
   if ((fp.mode == Mode::kFri) != !fp.reference_jpegs.empty())
     throw bad_input(name, "malformed fingerprint: reference images do not match the mode");
   return fp;
@@ -181,6 +183,7 @@ bool is_fingerprint_file(const std::string& path) {
 
 ProbeSet fingerprint_probes(const Fingerprint& fp, const std::string& name) {
   ProbeSet probes = probes_from_jpegs(fp.probe_names, fp.probe_jpegs, fp.probe_options, fp.probe_source);
+  probes.labels = fp.probe_labels;
   if (fp.mode == Mode::kFri)
     attach_references(probes, probes_from_jpegs(fp.reference_names, fp.reference_jpegs, fp.probe_options, fp.probe_source));
   if (probes.sha256 != fp.probe_sha256)

@@ -289,6 +289,7 @@ std::string format_fingerprint_meta(const Fingerprint& fp) {
                    {"probes", probes_json(fp.probe_options, static_cast<int>(fp.probe_names.size()), fp.probe_source,
                                           fp.probe_sha256)},
                    {"probe_names", fp.probe_names},
+                   {"probe_labels", fp.probe_labels},
                    {"reference_names", fp.reference_names},
                    {"mode", to_string(fp.mode)},
                    {"metric", to_string(fp.metric)},
@@ -312,6 +313,8 @@ void parse_fingerprint_meta(const std::string& text, const std::string& name, Fi
     if (fp.probe_source != "built-in") fp.probe_options.directory = fp.probe_source;
     fp.probe_sha256 = probes.at("sha256").get<std::string>();
     fp.probe_names = doc.at("probe_names").get<std::vector<std::string>>();
+    if (doc.contains("probe_labels"))
+      for (const json& label : doc.at("probe_labels")) fp.probe_labels.push_back(integer<int>(label));
     fp.reference_names = doc.at("reference_names").get<std::vector<std::string>>();
     fp.mode = parse_mode(doc.at("mode").get<std::string>());
     fp.metric = parse_metric(doc.at("metric").get<std::string>());

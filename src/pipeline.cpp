@@ -67,8 +67,8 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--mode", o.mode_name, "What the outputs are: logits (classifiers), embedding, or fri (embeddings described by their cosines to reference images)")->capture_default_str()->check(CLI::IsMember({"logits", "embedding", "fri"}));
   cmd->add_option("--references", o.references, "--mode fri: directory of reference images (default: the last --num-references seeds, excluded from the probes)");
   cmd->add_option("--num-references", o.num_references, "--mode fri: number of reference images K")->capture_default_str()->check(CLI::Range(2, 100000));
-  cmd->add_option("--compare", o.compare, "How to compare: rsa (1 - Pearson of the correlation matrices' entries), cka (1 - linear CKA), mad (the paper's mean absolute difference), agree (1 - share of probes with the victim's top class), or a combination rsa+agree, cka+agree, mad+agree (Fisher's method over a calibration's p-values)")->capture_default_str()->check(CLI::IsMember(metric_names()));
-  cmd->add_option("--labels", o.labels, "CSV 'file,label' of the --probes images: class indices in the victim's output order (for --select victim-wrong)");
+  cmd->add_option("--compare", o.compare, "How to compare: rsa (1 - Pearson of the correlation matrices' entries), cka (1 - linear CKA), mad (the paper's mean absolute difference), agree (1 - share of probes with the victim's top class), margin (how strongly the suspect prefers the victim's wrong answers to the true labels; needs --labels), or a combination of two, scored by the smaller p-value against a calibration's independent models (Tippett's method): rsa+agree, cka+agree, mad+agree, rsa+margin, cka+margin")->capture_default_str()->check(CLI::IsMember(metric_names()));
+  cmd->add_option("--labels", o.labels, "CSV 'file,label' of the --probes images: class indices in the victim's output order (for --select victim-wrong and --compare margin)");
   cmd->add_option("--select", o.select_name, "Which probes to keep from the pool: all, victim-wrong (needs --labels) or victim-uncertain (default: victim-wrong with --labels, else all)")->check(CLI::IsMember({"all", "victim-wrong", "victim-uncertain"}));
   cmd->add_option("--pool", o.pool, "--select: candidate images, the first N of --probes (default: all of them)")->check(CLI::Range(2, 100000000));
   cmd->option_defaults()->group("Models");
@@ -94,8 +94,9 @@ void apply_pipeline_options(PipelineOptions& o) {
     throw Error(ExitCode::kUsage, "--select reads the victim's classes, so it needs --mode logits");
   if (!o.labels.empty() && o.probes.directory.empty())
     throw Error(ExitCode::kUsage, "--labels names images of a --probes directory; give --probes");
-  if (o.mode != Mode::kLogits && components(o.metric).back() == Metric::kAgree)
-    throw Error(ExitCode::kUsage, "--compare " + o.compare + " compares top classes, so it needs --mode logits");
+  const Metric last = components(o.metric).back();
+  if (o.mode != Mode::kLogits && (last == Metric::kAgree || last == Metric::kMargin))
+    throw Error(ExitCode::kUsage, "--compare " + o.compare + " compares classes, so it needs --mode logits");
   set_inference_threads(o.threads);
 }
 
@@ -203,6 +204,7 @@ void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& 
   }
   if (!labels.empty()) selection.victim_wrong = count_wrong(kept, kept_labels);
   victim.probes = probes_from_jpegs(names, jpegs, o.probes, pool_probes.source);
+  victim.probes.labels = kept_labels;
   model.info.output_size = kept.cols();
   victim.measurement = measurement_of(probe_features(kept, {}, o.mode, model.info.path));
   spdlog::info("--select {}: {} of {} pool images{}", to_string(o.select), count, pool,
@@ -270,6 +272,7 @@ Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& o) {
   fp.probe_sha256 = victim.probes.sha256;
   fp.probe_names = victim.probes.names;
   fp.probe_jpegs = victim.probes.jpegs;
+  fp.probe_labels = victim.probes.labels;
   if (victim.probes.references) {
     fp.reference_names = victim.probes.references->names;
     fp.reference_jpegs = victim.probes.references->jpegs;
@@ -304,7 +307,8 @@ std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<
     try {
       LoadedModel model = load_model(entry.path, options.model);
       Measurement m = measure(model, victim.probes, options.mode, "");
-      result.parts = compare_parts(victim.measurement, m, options.metric, victim.info.path, entry.path);
+      result.parts =
+          compare_parts(victim.measurement, m, options.metric, victim.info.path, entry.path, victim.probes.labels);
       if (!is_combined(options.metric)) result.distance = result.parts.front();
       result.info = model.info;
     } catch (const Error& e) {
@@ -339,7 +343,7 @@ void combine_results(std::vector<ModelResult>& results, const std::optional<Cali
     if (results[i].parts.size() < 2) continue;
     std::optional<std::size_t> leave_out;
     if (independent_index[i] != SIZE_MAX) leave_out = independent_index[i];
-    results[i].distance = fisher_combined(results[i].parts, independent_parts, leave_out);
+    results[i].distance = combined_p_value(results[i].parts, independent_parts, leave_out);
   }
 }
 

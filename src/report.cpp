@@ -61,7 +61,7 @@ std::string format_text(const VerifyReport& r) {
     text += "parts     ";
     const std::vector<Metric> names = components(s.metric);
     for (std::size_t k = 0; k < r.parts.size(); ++k) text += " " + to_string(names[k]) + " " + format("%.6f", r.parts[k]);
-    text += "  (combined by Fisher's method)\n";
+    text += "  (combined: the smaller p-value, Tippett's method)\n";
   }
   text += "victim     " + r.victim.path + "  (" + std::to_string(r.victim.output_size) + " outputs, sha256 " +
           r.victim.sha256.substr(0, 12) + ")\n";

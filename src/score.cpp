@@ -52,8 +52,9 @@ struct Named {
 };
 constexpr Named kMetrics[] = {{Metric::kMad, "mad"},           {Metric::kRsa, "rsa"},
                               {Metric::kCka, "cka"},           {Metric::kAgree, "agree"},
-                              {Metric::kMadAgree, "mad+agree"}, {Metric::kRsaAgree, "rsa+agree"},
-                              {Metric::kCkaAgree, "cka+agree"}};
+                              {Metric::kMargin, "margin"},     {Metric::kMadAgree, "mad+agree"},
+                              {Metric::kRsaAgree, "rsa+agree"}, {Metric::kCkaAgree, "cka+agree"},
+                              {Metric::kRsaMargin, "rsa+margin"}, {Metric::kCkaMargin, "cka+margin"}};
 }  // namespace
 
 const std::vector<std::string>& metric_names() {
@@ -68,8 +69,9 @@ const std::vector<std::string>& metric_names() {
 Metric parse_metric(const std::string& text) {
   for (const Named& m : kMetrics)
     if (text == m.name) return m.metric;
-  throw Error(ExitCode::kUsage, "--compare must be mad, rsa, cka, agree, mad+agree, rsa+agree or cka+agree, got '" +
-                                    text + "'");
+  std::string names;
+  for (const Named& m : kMetrics) names += std::string(names.empty() ? "" : ", ") + m.name;
+  throw Error(ExitCode::kUsage, "--compare must be one of " + names + "; got '" + text + "'");
 }
 
 std::string to_string(Metric metric) {
@@ -83,6 +85,8 @@ std::vector<Metric> components(Metric metric) {
     case Metric::kMadAgree: return {Metric::kMad, Metric::kAgree};
     case Metric::kRsaAgree: return {Metric::kRsa, Metric::kAgree};
     case Metric::kCkaAgree: return {Metric::kCka, Metric::kAgree};
+    case Metric::kRsaMargin: return {Metric::kRsa, Metric::kMargin};
+    case Metric::kCkaMargin: return {Metric::kCka, Metric::kMargin};
     default: return {metric};
   }
 }
@@ -133,21 +137,51 @@ double agree_distance(const Outputs& victim, const Outputs& suspect, const std::
   return 1.0 - static_cast<double>(same) / static_cast<double>(victim.rows());
 }
 
+double margin_distance(const Outputs& victim, const Outputs& suspect, const std::vector<int>& labels,
+                       const std::string& suspect_name) {
+  if (victim.rows() != suspect.rows() || labels.size() != static_cast<std::size_t>(victim.rows()))
+    throw Error(ExitCode::kInternal, "outputs and labels of different lengths");
+  if (victim.cols() != suspect.cols())
+    throw bad_input(suspect_name, "--compare margin needs the victim's classes, but it gives " +
+                                      std::to_string(suspect.cols()) + " outputs per probe, the victim " +
+                                      std::to_string(victim.cols()));
+  double sum = 0;
+  int wrong = 0;
+  for (Eigen::Index i = 0; i < victim.rows(); ++i) {
+    Eigen::Index v = 0;
+    victim.row(i).maxCoeff(&v);
+    const int truth = labels[i];
+    if (v == truth || truth < 0 || truth >= suspect.cols()) continue;
+    const Eigen::RowVectorXd row = suspect.row(i).cast<double>();
+    const double spread = std::sqrt((row.array() - row.mean()).square().mean());
+    if (!(spread > 0)) continue;  // a constant row prefers nothing
+    sum += (row[v] - row[truth]) / spread;
+    ++wrong;
+  }
+  if (wrong == 0)
+    throw Error(ExitCode::kUsage, "--compare margin needs probes the victim gets wrong: give --labels (the probes' "
+                                  "true classes) with --select victim-wrong");
+  return 1.0 / (1.0 + std::exp(sum / wrong));
+}
+
 double compare(const Measurement& victim, const Measurement& suspect, Metric metric, const std::string& victim_name,
-               const std::string& suspect_name) {
+               const std::string& suspect_name, const std::vector<int>& labels) {
   switch (metric) {
     case Metric::kMad: return mean_absolute_distance(victim.matrix, suspect.matrix);
     case Metric::kRsa: return rsa_distance(victim.matrix, suspect.matrix, victim_name, suspect_name);
     case Metric::kCka: return cka_distance(victim.matrix, suspect.matrix, victim_name, suspect_name);
     case Metric::kAgree: return agree_distance(victim.features, suspect.features, suspect_name);
+    case Metric::kMargin: return margin_distance(victim.features, suspect.features, labels, suspect_name);
     default: throw Error(ExitCode::kInternal, "compare() got the combination " + to_string(metric));
   }
 }
 
 std::vector<double> compare_parts(const Measurement& victim, const Measurement& suspect, Metric metric,
-                                  const std::string& victim_name, const std::string& suspect_name) {
+                                  const std::string& victim_name, const std::string& suspect_name,
+                                  const std::vector<int>& labels) {
   std::vector<double> parts;
-  for (Metric part : components(metric)) parts.push_back(compare(victim, suspect, part, victim_name, suspect_name));
+  for (Metric part : components(metric))
+    parts.push_back(compare(victim, suspect, part, victim_name, suspect_name, labels));
   return parts;
 }
 
@@ -163,6 +197,7 @@ double default_threshold(Metric metric) {
     case Metric::kRsa: return 0.032;
     case Metric::kCka: return 0.047;
     case Metric::kAgree: return 0.5;  // MEASURE
+    case Metric::kMargin: return 0.5;  // MEASURE
     default:
       throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " combines p-values measured against known "
                                     "independent models: give --calibration (made by sacjc calibrate --compare " +

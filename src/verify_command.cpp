@@ -115,18 +115,19 @@ int run_verify(VerifyOptions o) {
   report.settings = run_settings(victim, o.pipeline, threshold);
   const Eigen::MatrixXf& c_victim = victim.measurement.matrix;
   const Metric metric = o.pipeline.metric;
-  report.parts = compare_parts(victim.measurement, measured, metric, o.victim, report.suspect.path);
+  report.parts =
+      compare_parts(victim.measurement, measured, metric, o.victim, report.suspect.path, victim.probes.labels);
   if (is_combined(metric)) {
     if (!threshold.calibration)
       throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " needs a calibration made with it (--calibration)");
-    report.distance = fisher_combined(report.parts, threshold.calibration->independent_parts);
+    report.distance = combined_p_value(report.parts, threshold.calibration->independent_parts);
   } else {
     report.distance = report.parts.front();
   }
   report.verdict = decide(report.distance, threshold.value);
   if (threshold.calibration) {
     report.calibration = o.calibration.empty() ? victim.fingerprint : o.calibration;
-    // A combination's distance is already Fisher's p-value; its rank among the independent
+    // A combination's distance is already its p-value (Tippett's method); its rank among the independent
     // models' values is the empirical one.
     report.p_value = is_combined(metric) ? report.distance : p_value_lognormal(*threshold.calibration, report.distance);
     report.p_value_empirical = p_value_empirical(*threshold.calibration, report.distance);

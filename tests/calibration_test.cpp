@@ -56,37 +56,39 @@ TEST(CalibrationTest, PValuesAreSmallFarBelowTheIndependentModels) {
   EXPECT_DOUBLE_EQ(p_value_empirical(c, 0.25), 3.0 / 5);
 }
 
-TEST(FisherTest, OnePartIsItsOwnPValue) {
+TEST(CombinationPValueTest, OnePartIsItsOwnPValue) {
   const std::vector<std::vector<double>> independent = {{0.1}, {0.2}, {0.4}};
-  EXPECT_NEAR(fisher_combined({0.05}, independent), p_value_lognormal(std::vector<double>{0.1, 0.2, 0.4}, 0.05), 1e-12);
+  EXPECT_NEAR(combined_p_value({0.05}, independent), p_value_lognormal(std::vector<double>{0.1, 0.2, 0.4}, 0.05), 1e-12);
 }
 
-TEST(FisherTest, TwoPartsAtFivePercentCombineByHand) {
+TEST(CombinationPValueTest, TwoPartsCombineByHand) {
   // Independent values e^-1 and e^1: log mean 0, sample std sqrt(2). A distance at z = -1.6449
-  // has p = 0.05; two such parts give chi-square(4) = -2 ln(0.05^2) = 11.983, whose survival
-  // function e^-5.9915 (1 + 5.9915) is 0.017479.
+  // has p = 0.05, one at z = -2.3263 has p = 0.01; Tippett: 1 - (1 - 0.01)^2 = 0.0199.
   const std::vector<std::vector<double>> independent = {{std::exp(-1.0), std::exp(-1.0)}, {std::exp(1.0), std::exp(1.0)}};
-  const double d = std::exp(-1.6448536269514722 * std::sqrt(2.0));
-  EXPECT_NEAR(fisher_combined({d, d}, independent), 0.0174787, 1e-6);
-  // Both parts typical of an independent model: nothing to combine into a small value.
-  EXPECT_GT(fisher_combined({1.0, 1.0}, independent), 0.5);
+  const double at5 = std::exp(-1.6448536269514722 * std::sqrt(2.0)), at1 = std::exp(-2.3263478740408408 * std::sqrt(2.0));
+  EXPECT_NEAR(combined_p_value({at5, at1}, independent), 0.0199, 1e-9);
+  EXPECT_NEAR(combined_p_value({at1, at5}, independent), 0.0199, 1e-9);
+  EXPECT_NEAR(combined_p_value({at5, at5}, independent), 1 - 0.95 * 0.95, 1e-9);
+  // One part far out is enough; both parts typical of an independent model give nothing small.
+  EXPECT_LT(combined_p_value({1e-6, 1.0}, independent), 1e-3);
+  EXPECT_GT(combined_p_value({1.0, 1.0}, independent), 0.5);
 }
 
-TEST(FisherTest, LeaveOutDropsThatModelFromTheFit) {
+TEST(CombinationPValueTest, LeaveOutDropsThatModelFromTheFit) {
   const std::vector<std::vector<double>> three = {{0.1, 0.3}, {0.2, 0.5}, {0.4, 0.4}};
   const std::vector<std::vector<double>> two = {three[0], three[2]};
-  EXPECT_DOUBLE_EQ(fisher_combined({0.2, 0.5}, three, 1), fisher_combined({0.2, 0.5}, two));
-  EXPECT_NE(fisher_combined({0.2, 0.5}, three), fisher_combined({0.2, 0.5}, two));
+  EXPECT_DOUBLE_EQ(combined_p_value({0.15, 0.5}, three, 1), combined_p_value({0.15, 0.5}, two));
+  EXPECT_NE(combined_p_value({0.15, 0.5}, three), combined_p_value({0.15, 0.5}, two));
 }
 
-TEST(FisherTest, CalibrationOfACombinationRoundTrips) {
+TEST(CombinationPValueTest, CalibrationOfACombinationRoundTrips) {
   Calibration c = sample();
   c.metric = Metric::kRsaAgree;
   c.independent_parts = {{0.05, 0.4}, {0.06, 0.5}, {0.08, 0.45}, {0.07, 0.6}};
   c.stolen_parts = {{0.001, 0.1}};
   combine_calibration(c);
   ASSERT_EQ(c.independent.size(), 4u);
-  EXPECT_DOUBLE_EQ(c.independent[2], fisher_combined(c.independent_parts[2], c.independent_parts, 2));
+  EXPECT_DOUBLE_EQ(c.independent[2], combined_p_value(c.independent_parts[2], c.independent_parts, 2));
   EXPECT_LT(c.stolen[0], 1e-3);
   c.threshold = calibrated_threshold(c.independent, 0.01);
   Calibration back = read_calibration(write("combined.json", format_json(c)));

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "sacjc/correlation.h"
 #include "sacjc/error.h"
 
@@ -172,6 +174,45 @@ TEST(CombinationTest, PartsFollowTheComponents) {
   EXPECT_THROW(compare(v, s, Metric::kRsaAgree, "v", "s"), Error);
   // A combination has no default threshold: it is a p-value that needs a calibration.
   EXPECT_THROW(default_threshold(Metric::kRsaAgree), Error);
+}
+
+}  // namespace
+}  // namespace sacjc
+
+namespace sacjc {
+namespace {
+
+TEST(MarginTest, ScoresOnlyTheVictimsMistakesScaleFree) {
+  // Probes 0 and 2 are the victim's mistakes (labels 1 and 0, victim says 0 and 2); probe 1 it
+  // gets right and does not count.
+  Outputs victim(3, 3), suspect(3, 3);
+  victim << 2, 0, 0, 0, 2, 0, 0, 0, 2;
+  suspect << 1, -1, 0, 5, 0, 0, 0, 0, 0;
+  const std::vector<int> labels = {1, 1, 0};
+  // Probe 0: row (1, -1, 0), population std sqrt(2/3); margin (1 - -1) / 0.8165 = 2.449.
+  // Probe 2: a constant row prefers nothing and is skipped. Distance 1 / (1 + e^2.449).
+  EXPECT_NEAR(margin_distance(victim, suspect, labels, "s"), 1 / (1 + std::exp(2 / std::sqrt(2.0 / 3))), 1e-6);
+  // Scaling or shifting the suspect's outputs (a temperature) changes nothing.
+  Outputs hot = suspect * 7.f;
+  hot.array() += 3.f;
+  EXPECT_NEAR(margin_distance(victim, hot, labels, "s"), margin_distance(victim, suspect, labels, "s"), 1e-6);
+  // A suspect that leans to the truth is far: above 0.5.
+  Outputs honest(3, 3);
+  honest << -1, 1, 0, 0, 1, 0, 1, 0, -1;
+  EXPECT_GT(margin_distance(victim, honest, labels, "s"), 0.5);
+}
+
+TEST(MarginTest, NeedsTheVictimsMistakes) {
+  Outputs victim(2, 2);
+  victim << 1, 0, 0, 1;
+  EXPECT_THROW(margin_distance(victim, victim, {0, 1}, "s"), Error);  // the victim is always right
+  EXPECT_THROW(margin_distance(victim, victim, {}, "s"), Error);      // no labels
+  try {
+    margin_distance(victim, Outputs::Zero(2, 5), {1, 0}, "head.pt");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ExitCode::kBadInput);
+  }
 }
 
 }  // namespace

@@ -48,14 +48,16 @@ double p_value_lognormal(const std::vector<double>& independent, double distance
 double p_value_empirical(const Calibration& calibration, double distance);
 double p_value_empirical(const std::vector<double>& independent, double distance);
 
-// Fisher's method for a combination: each part's p-value under the independent models' values
-// of that part (p_value_lognormal; `independent_parts` holds one row of parts per model), then
-// P(chi-square with 2k degrees of freedom >= -2 sum ln p). With `leave_out`, that independent
-// model is left out of the fit (to score the calibration's own models honestly). The parts are
-// measured on the same probes and are not independent, so this is a score to threshold by
-// calibration, not an exact p-value.
-double fisher_combined(const std::vector<double>& parts, const std::vector<std::vector<double>>& independent_parts,
-                       std::optional<std::size_t> leave_out = std::nullopt);
+// Tippett's minimum-p method for a combination: each part's p-value under the independent
+// models' values of that part (p_value_lognormal; `independent_parts` holds one row of parts
+// per model), then P(min of k uniform p-values <= the smallest) = 1 - (1 - p_min)^k. A copy
+// needs to stand out in one part only: a fine-tune in rsa, an extraction student in margin.
+// (Fisher's method, which sums the logs, was measured too and lost: README, "Catching
+// extraction".) With `leave_out`, that independent model is left out of the fit (to score the
+// calibration's own models honestly). The parts come from the same probes and are not
+// independent, so this is a score to threshold by calibration, not an exact p-value.
+double combined_p_value(const std::vector<double>& parts, const std::vector<std::vector<double>>& independent_parts,
+                        std::optional<std::size_t> leave_out = std::nullopt);
 
 // Fills a combination's `independent` and `stolen` values from their parts (independent models
 // left out of their own fit).

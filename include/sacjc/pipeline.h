@@ -39,8 +39,9 @@ struct PipelineOptions {
 };
 
 // Probes kept by --select when -n is not given (at most half the pool): measured on the zoo,
-// 400 selected probes separate extraction students better than 100 (README, "Catching extraction").
-constexpr int kDefaultSelectedProbes = 400;
+// 1000 selected probes separate extraction students better than 400 or 100 (README, "Catching
+// extraction").
+constexpr int kDefaultSelectedProbes = 1000;
 
 // Binds --probes, -n, --input-size, -q, --transpose, --channels, --mean, --std, --output,
 // --batch-size, --threads, --compare, --mode, --references and --num-references.
@@ -104,7 +105,7 @@ OperatingThreshold victim_threshold(const Victim& victim, const std::optional<do
 std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<ZooEntry>& entries,
                                         const PipelineOptions& options);
 
-// A combination's distances (Fisher's method, calibration.h) from the results' parts, against
+// A combination's distances (Tippett's method, calibration.h) from the results' parts, against
 // the calibration's independent models; without one, against the independent models among the
 // results, each of them left out of its own fit. Does nothing for a single comparison.
 void combine_results(std::vector<ModelResult>& results, const std::optional<Calibration>& calibration);

@@ -45,6 +45,8 @@ struct ProbeSet {
   std::string sha256;              // of the compressed-and-decoded pixels (and references), hex
   // --mode fri: the reference images, made by the same pipeline; null otherwise.
   std::shared_ptr<const ProbeSet> references;
+  // The owner's class label of each probe (--labels with --select victim-wrong); empty otherwise.
+  std::vector<int> labels;
 };
 
 // The names of the JPEG, PNG and BMP files in `directory` (not recursive), sorted. Throws a

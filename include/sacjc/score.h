@@ -17,15 +17,19 @@ enum class Metric {
          // level and scale of the matrices, only their pattern counts
   kCka,  // 1 - linear centred kernel alignment of the L2-normalised feature rows
   kAgree,  // 1 - share of probes on which the suspect's top class is the victim's (classifiers)
-  // Combinations: a comparison and agree, each turned into a p-value under the independent
-  // models of a calibration, joined by Fisher's method (calibration.h). The "distance" is the
+  kMargin,  // how strongly the suspect prefers the victim's wrong answers to the true labels (needs labels)
+  // Combinations: a comparison and agree or margin, each turned into a p-value under the independent
+  // models of a calibration, joined by Tippett's minimum-p method (calibration.h). The "distance" is the
   // combined p-value, in [0, 1], small for a copy.
   kMadAgree,
   kRsaAgree,
   kCkaAgree,
+  kRsaMargin,
+  kCkaMargin,
 };
 
-// "mad", "rsa", "cka", "agree", "mad+agree", "rsa+agree" or "cka+agree"; usage Error otherwise.
+// "mad", "rsa", "cka", "agree", "margin", or a combination "rsa+agree", "rsa+margin", ...; usage
+// Error otherwise.
 Metric parse_metric(const std::string& text);
 std::string to_string(Metric metric);
 const std::vector<std::string>& metric_names();
@@ -55,13 +59,25 @@ double cka_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspec
 // naming the suspect.
 double agree_distance(const Outputs& victim, const Outputs& suspect, const std::string& suspect_name);
 
-// One single comparison (not a combination: see components()).
-double compare(const Measurement& victim, const Measurement& suspect, Metric metric,
-               const std::string& victim_name, const std::string& suspect_name);
+// On the probes the victim gets wrong (its top class is not the label), the suspect's margin of
+// the victim's class over the true class, in units of the spread of the suspect's outputs on
+// that probe (so a temperature or scale on the logits changes nothing); m is the mean margin
+// and the distance 1 / (1 + e^m), in (0, 1), small when the suspect shares the victim's mistakes.
+// An extraction student learns those mistakes from the victim's answers; an independent model
+// leans to the truth. No probe the victim gets wrong is a usage Error; outputs of another
+// width a bad-input Error naming the suspect.
+double margin_distance(const Outputs& victim, const Outputs& suspect, const std::vector<int>& labels,
+                       const std::string& suspect_name);
+
+// One single comparison (not a combination: see components()). `labels` are the probes' true
+// classes, needed by margin only.
+double compare(const Measurement& victim, const Measurement& suspect, Metric metric, const std::string& victim_name,
+               const std::string& suspect_name, const std::vector<int>& labels = {});
 
 // Each component's distance, in components() order.
 std::vector<double> compare_parts(const Measurement& victim, const Measurement& suspect, Metric metric,
-                                  const std::string& victim_name, const std::string& suspect_name);
+                                  const std::string& victim_name, const std::string& suspect_name,
+                                  const std::vector<int>& labels = {});
 
 // The default threshold per metric, and where it comes from: the README section "Default
 // threshold" gives the measurements behind it and the command that reproduces them.
