@@ -139,6 +139,9 @@ double agree_distance(const Outputs& victim, const Outputs& suspect, const std::
 
 double margin_distance(const Outputs& victim, const Outputs& suspect, const std::vector<int>& labels,
                        const std::string& suspect_name) {
+  if (labels.empty())
+    throw Error(ExitCode::kUsage, "--compare margin needs probes the victim gets wrong: give --labels (the probes' "
+                                  "true classes) with --select victim-wrong");
   if (victim.rows() != suspect.rows() || labels.size() != static_cast<std::size_t>(victim.rows()))
     throw Error(ExitCode::kInternal, "outputs and labels of different lengths");
   if (victim.cols() != suspect.cols())
@@ -159,8 +162,8 @@ double margin_distance(const Outputs& victim, const Outputs& suspect, const std:
     ++wrong;
   }
   if (wrong == 0)
-    throw Error(ExitCode::kUsage, "--compare margin needs probes the victim gets wrong: give --labels (the probes' "
-                                  "true classes) with --select victim-wrong");
+    throw Error(ExitCode::kUsage, "--compare margin needs probes the victim gets wrong, and it gets every probe right; "
+                                  "give a larger --pool");
   return 1.0 / (1.0 + std::exp(sum / wrong));
 }
 
@@ -191,13 +194,17 @@ std::vector<double> compare_parts(const Measurement& victim, const Measurement& 
 // model (0.0765). Both leave every independent model of both zoos clear.
 // cka reads the same pattern as rsa on a scale about 1.4 times larger; its threshold sits
 // between the small zoo's farthest copy (0.040) and its nearest independent model (0.056).
+// agree, on the built-in probes: just below the nearest independent model of both zoos (0.254,
+// 0.266). margin, on the zoos' own test images with their labels (--select victim-wrong): below
+// the nearest independent model (0.428 full zoo, 0.435 small zoo), above the full zoo's
+// label-extraction students (at most 0.417). README, "Catching extraction".
 double default_threshold(Metric metric) {
   switch (metric) {
     case Metric::kMad: return 0.07;
     case Metric::kRsa: return 0.032;
     case Metric::kCka: return 0.047;
-    case Metric::kAgree: return 0.5;  // MEASURE
-    case Metric::kMargin: return 0.5;  // MEASURE
+    case Metric::kAgree: return 0.25;
+    case Metric::kMargin: return 0.42;
     default:
       throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " combines p-values measured against known "
                                     "independent models: give --calibration (made by sacjc calibrate --compare " +
