@@ -13,7 +13,7 @@ namespace sacjc {
 CLI::App* add_fingerprint_command(CLI::App& app, FingerprintOptions& o) {
   CLI::App* cmd = app.add_subcommand("fingerprint", "Write the victim's fingerprint (.sacfp): probes, settings and correlation matrix");
   o.command = cmd;
-  cmd->add_option("victim", o.victim, "Victim model (TorchScript file)")->required()->check(CLI::ExistingFile);
+  cmd->add_option("victim", o.victim, "Victim model (TorchScript file)")->required();
   cmd->add_option("-o,--out", o.output, "Fingerprint file to write")->required();
   cmd->add_option("--calibration", o.calibration, "Embed this calibration (its threshold and p-values come with the fingerprint)");
   add_pipeline_options(cmd, o.pipeline);

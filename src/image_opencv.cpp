@@ -1,8 +1,16 @@
 // Image I/O and resizing with OpenCV. OpenCV reads BGR(A), possibly 16-bit or single-channel;
 // everything leaves this file as 8-bit RGB so the rest of sacjc has one pixel format.
+//
+// PNG and BMP files are checked here before OpenCV sees them: every chunk CRC and header field
+// of a PNG, and that a BMP's pixel data is all in the file. OpenCV's decoders report such damage
+// by writing their own lines to stderr (libpng's "libpng error: ..." through its default error
+// handler, which OpenCV does not replace; OpenCV's "imdecode_(''): can't read ..." through
+// std::cerr), and no setting silences them, so damaged files must not reach them.
 #include "sacjc/image.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <new>
 
 #include <opencv2/core.hpp>
@@ -31,6 +39,162 @@ Image to_rgb_image(cv::Mat mat, const std::string& name) {
   return image;
 }
 
+// libpng refuses a side above 1,000,000 pixels (its default user limit) and OpenCV's BMP reader
+// one above 2^20; either would print its own line, so larger headers stop here.
+constexpr std::int64_t kMaxDecoderSide = 1'000'000;
+
+std::uint32_t be32(const std::uint8_t* p) {
+  return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 | p[3];
+}
+std::uint32_t le32(const std::uint8_t* p) {
+  return std::uint32_t{p[3]} << 24 | std::uint32_t{p[2]} << 16 | std::uint32_t{p[1]} << 8 | p[0];
+}
+std::int64_t le32_signed(const std::uint8_t* p) { return static_cast<std::int32_t>(le32(p)); }
+int le16(const std::uint8_t* p) { return p[1] << 8 | p[0]; }
+
+bool starts_with(const std::uint8_t* data, std::size_t size, std::initializer_list<std::uint8_t> magic) {
+  return size >= magic.size() && std::equal(magic.begin(), magic.end(), data);
+}
+bool is_png(const std::uint8_t* data, std::size_t size) {
+  return starts_with(data, size, {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
+}
+bool is_bmp(const std::uint8_t* data, std::size_t size) { return starts_with(data, size, {'B', 'M'}); }
+
+// The CRC-32 of PNG chunks (ISO 3309, as zlib's crc32).
+std::uint32_t crc32(const std::uint8_t* data, std::size_t size) {
+  static const std::array<std::uint32_t, 256> table = [] {
+    std::array<std::uint32_t, 256> t{};
+    for (std::uint32_t n = 0; n < 256; ++n) {
+      std::uint32_t c = n;
+      for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      t[n] = c;
+    }
+    return t;
+  }();
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (std::size_t i = 0; i < size; ++i) c = table[(c ^ data[i]) & 0xFF] ^ (c >> 8);
+  return c ^ 0xFFFFFFFFu;
+}
+
+bool valid_png_depth(int color_type, int depth) {
+  switch (color_type) {
+    case 0: return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;  // grey
+    case 3: return depth == 1 || depth == 2 || depth == 4 || depth == 8;                 // palette
+    case 2: case 4: case 6: return depth == 8 || depth == 16;  // RGB, grey + alpha, RGBA
+    default: return false;
+  }
+}
+
+// Walks every chunk as libpng will read it: IHDR first and valid, each chunk inside the file with
+// its CRC, PLTE where the colour type needs it, consecutive IDATs, no unknown critical chunk,
+// IEND at the end. Returns the IHDR's size. (The zlib stream inside IDAT is not inflated here.)
+ImageSize check_png(const std::uint8_t* data, std::size_t size, const std::string& name) {
+  auto damaged = [&](const std::string& what) { return bad_input(name, "damaged PNG (" + what + ")"); };
+  if (size < 33 || be32(data + 8) != 13 || std::memcmp(data + 12, "IHDR", 4) != 0)
+    throw damaged("no IHDR header chunk");
+  const std::uint8_t* ihdr = data + 16;
+  const std::int64_t width = be32(ihdr), height = be32(ihdr + 4);
+  const int color_type = ihdr[9];
+  if (width == 0 || height == 0 || !valid_png_depth(color_type, ihdr[8]) || ihdr[10] != 0 || ihdr[11] != 0 ||
+      ihdr[12] > 1)
+    throw damaged("invalid IHDR header");
+  if (width > kMaxDecoderSide || height > kMaxDecoderSide)
+    throw bad_input(name, std::to_string(width) + "x" + std::to_string(height) + " pixels is more than the PNG decoder accepts");
+  bool palette = false, image_data = false, image_data_ended = false;
+  for (std::size_t at = 8;;) {
+    if (size - at < 12 || size - at - 12 < be32(data + at)) throw bad_input(name, "truncated PNG");
+    const std::uint32_t length = be32(data + at);
+    const std::uint8_t* type = data + at + 4;
+    const std::string tag(reinterpret_cast<const char*>(type), 4);
+    if (!std::all_of(type, type + 4, [](std::uint8_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }))
+      throw damaged("invalid chunk type");
+    if (crc32(type, length + 4) != be32(type + 4 + length)) throw damaged("CRC error in the " + tag + " chunk");
+    const bool first = at == 8;
+    at += 12 + length;
+    if (tag != "IDAT" && image_data) image_data_ended = true;
+    if (tag == "IHDR") {
+      if (!first) throw damaged("a second IHDR chunk");
+    } else if (tag == "PLTE") {
+      if (palette || image_data || length % 3 != 0 || length == 0 || length > 3 * 256 || (color_type & 2) == 0)
+        throw damaged("invalid or misplaced PLTE chunk");
+      palette = true;
+    } else if (tag == "IDAT") {
+      if (image_data_ended) throw damaged("IDAT chunks are not consecutive");
+      if (color_type == 3 && !palette) throw damaged("no PLTE chunk before the image data");
+      image_data = true;
+    } else if (tag == "IEND") {
+      if (!image_data) throw damaged("no image data");
+      return {static_cast<int>(height), static_cast<int>(width)};
+    } else if ((type[0] & 0x20) == 0) {
+      throw damaged("unknown critical chunk " + tag);
+    }
+  }
+}
+
+// Walks a run-length encoded BMP's codes (RLE8, or RLE4 with `four_bit`) from `at` to the
+// end-of-bitmap code, so OpenCV's decoder never reads past the end of the file.
+bool rle_ends_in_file(const std::uint8_t* data, std::size_t size, std::size_t at, bool four_bit) {
+  while (size - at >= 2) {
+    const int count = data[at], code = data[at + 1];
+    at += 2;
+    if (count != 0 || code == 0) continue;  // a run, or end of line
+    if (code == 1) return true;             // end of bitmap
+    std::size_t skip = code == 2 ? 2 : four_bit ? (((code + 1) >> 1) + 1) & ~1 : (code + 1) & ~1;  // delta or literal pixels
+    if (size - at < skip) return false;
+    at += skip;
+  }
+  return false;
+}
+
+// Checks what OpenCV 4.6's BMP reader (grfmt_bmp.cpp) will read: the file and info headers,
+// the palette or colour masks, and every row of pixels. Returns the header's size.
+ImageSize check_bmp(const std::uint8_t* data, std::size_t size, const std::string& name) {
+  auto damaged = [&](const std::string& what) { return bad_input(name, "damaged BMP (" + what + ")"); };
+  const auto truncated = bad_input(name, "truncated BMP");
+  if (size < 18) throw truncated;
+  const std::int64_t offset = le32_signed(data + 10), info = le32_signed(data + 14);
+  std::int64_t width = 0, height = 0, extra = 0;  // extra: palette or colour-mask bytes after the info header
+  int bpp = 0, compression = 0;
+  if (info >= 36) {  // BITMAPINFOHEADER and its successors
+    if (size < 50) throw truncated;
+    width = le32_signed(data + 18), height = le32_signed(data + 22), bpp = le16(data + 28);
+    compression = static_cast<int>(le32(data + 30));
+    const std::int64_t colors = le32_signed(data + 46);
+    if (bpp <= 8 && (colors < 0 || colors > 256)) throw damaged("palette of " + std::to_string(colors) + " colours");
+    if (bpp <= 8) extra = 4 * (colors != 0 ? colors : std::int64_t{1} << bpp);
+    if (bpp == 16 && compression == 3) extra = 12;
+  } else if (info == 12) {  // OS/2 BITMAPCOREHEADER
+    if (size < 26) throw truncated;
+    width = le16(data + 18), height = le16(data + 20), bpp = le16(data + 24);
+    if (bpp <= 8) extra = 3 * (std::int64_t{1} << bpp);
+  } else {
+    throw damaged("unsupported header size " + std::to_string(info));
+  }
+  const bool rle = (compression == 1 && bpp == 8) || (compression == 2 && bpp == 4);
+  const bool plain = compression == 0 ? (bpp == 1 || bpp == 4 || bpp == 8 || bpp == 16 || bpp == 24 || bpp == 32)
+                                      : compression == 3 && (bpp == 16 || bpp == 32);
+  if (width <= 0 || height == 0 || (!rle && !plain)) throw damaged("unsupported size, bit depth or compression");
+  height = std::abs(height);
+  if (width > kMaxDecoderSide || height > kMaxDecoderSide)
+    throw bad_input(name, std::to_string(width) + "x" + std::to_string(height) + " pixels is more than the BMP decoder accepts");
+  if (14 + info + extra > static_cast<std::int64_t>(size)) throw truncated;
+  if (offset < 0 || offset > static_cast<std::int64_t>(size)) throw damaged("pixel data offset");
+  if (rle) {
+    if (!rle_ends_in_file(data, size, static_cast<std::size_t>(offset), bpp == 4)) throw truncated;
+  } else {
+    const std::int64_t row_bytes = ((width * bpp + 7) / 8 + 3) & ~std::int64_t{3};
+    if (offset + row_bytes * height > static_cast<std::int64_t>(size)) throw truncated;
+  }
+  return {static_cast<int>(height), static_cast<int>(width)};
+}
+
+// OpenCV's exception messages end in a newline; errors are one line.
+std::string one_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  text.erase(text.find_last_not_of(" \t\r") + 1);
+  return text;
+}
+
 cv::Mat as_mat(const Image& image) {
   return cv::Mat(image.height, image.width, CV_8UC3, const_cast<std::uint8_t*>(image.rgb.data()));
 }
@@ -44,21 +208,22 @@ cv::Mat as_mat(const Image& image) {
 
 }  // namespace
 
+ImageSize check_png_or_bmp(const std::uint8_t* data, std::size_t size, const std::string& name) {
+  if (is_png(data, size)) return check_png(data, size, name);
+  if (is_bmp(data, size)) return check_bmp(data, size, name);
+  throw bad_input(name, "not a JPEG, PNG or BMP image");
+}
+
 Image decode_image(const std::uint8_t* data, std::size_t size, const std::string& name) {
   // Only the formats sacjc documents reach OpenCV: imdecode otherwise tries every codec it was
   // built with, and Debian's DICOM reader aborts the process on some damaged input (found by
   // fuzzing).
-  auto starts_with = [&](std::initializer_list<std::uint8_t> magic) {
-    return size >= magic.size() && std::equal(magic.begin(), magic.end(), data);
-  };
-  if (!starts_with({0xFF, 0xD8, 0xFF}) && !starts_with({0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}) &&
-      !starts_with({'B', 'M'}))
-    throw bad_input(name, "not a JPEG, PNG or BMP image");
+  if (!starts_with(data, size, {0xFF, 0xD8, 0xFF})) check_png_or_bmp(data, size, name);
   try {
     cv::Mat buffer(1, static_cast<int>(size), CV_8U, const_cast<std::uint8_t*>(data));
     return to_rgb_image(cv::imdecode(buffer, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR), name);
   } catch (const cv::Exception& e) {
-    rethrow(e, bad_input(name, "cannot decode image: " + e.msg));
+    rethrow(e, bad_input(name, "cannot decode image: " + one_line(e.msg)));
   }
 }
 
@@ -77,7 +242,7 @@ Image fit_to_size(const Image& image, int height, int width) {
     cv::resize(as_mat(image)(centre), resized, cv::Size(width, height), 0, 0,
                shrinking ? cv::INTER_AREA : cv::INTER_LINEAR);
   } catch (const cv::Exception& e) {
-    rethrow(e, Error(ExitCode::kInternal, "cannot resize an image: " + e.msg));
+    rethrow(e, Error(ExitCode::kInternal, "cannot resize an image: " + one_line(e.msg)));
   }
   Image out{height, width, {}};
   out.rgb.assign(resized.datastart, resized.dataend);

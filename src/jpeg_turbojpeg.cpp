@@ -71,6 +71,14 @@ bool looks_like_jpeg(const std::vector<std::uint8_t>& bytes) {
   return bytes.size() >= 3 && bytes[0] == 0xFF && bytes[1] == 0xD8 && bytes[2] == 0xFF;
 }
 
+ImageSize jpeg_size(const std::vector<std::uint8_t>& jpeg, const std::string& name) {
+  void* handle = decompressor();
+  int width = 0, height = 0, subsampling = 0, colorspace = 0;
+  if (tjDecompressHeader3(handle, jpeg.data(), jpeg.size(), &width, &height, &subsampling, &colorspace) != 0)
+    fail(handle, ExitCode::kBadInput, name, "damaged JPEG");
+  return {height, width};
+}
+
 void check_jpeg_integrity(const std::vector<std::uint8_t>& jpeg, const std::string& name) {
   void* handle = decompressor();
   int width = 0, height = 0, subsampling = 0, colorspace = 0;

@@ -1,6 +1,7 @@
 // sacjc: is this model a copy of mine? Parses the command line, runs one command, and maps
 // errors to the documented exit codes.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <new>
@@ -23,7 +24,10 @@ constexpr const char* kExitCodes =
     "(model, image or file; evaluate and calibrate: some model failed, the rest are reported), "
     "4 internal error.";
 
-int fail(sacjc::ExitCode code, const std::string& message) {
+// Prints the one line every error gets, whatever the message holds.
+int fail(sacjc::ExitCode code, std::string message) {
+  std::replace(message.begin(), message.end(), '\n', ' ');
+  message.erase(message.find_last_not_of(" \t\r") + 1);
   std::fprintf(stderr, "sacjc: error: %s\n", message.c_str());
   return static_cast<int>(code);
 }
@@ -61,8 +65,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& e) {  // --help, --version
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return static_cast<int>(sacjc::ExitCode::kUsage);
+    return fail(sacjc::ExitCode::kUsage, std::string(e.what()) + " (run with --help for more information)");
   }
 
   sacjc::setup_logging(verbosity);

@@ -80,6 +80,7 @@ std::vector<ZooEntry> parse_manifest(const std::string& text, const std::string&
     entries.push_back(entry);
   }
   if (header.empty()) throw bad_input(path, "empty manifest (no header line)");
+  if (entries.empty()) throw bad_input(path, "no models listed (no stolen or independent rows)");
   return entries;
 }
 

@@ -143,7 +143,25 @@ std::vector<std::string> seed_file_names(const std::string& directory) {
   return names;
 }
 
-std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
+namespace {
+
+// The largest seed image sacjc decodes: 50 megapixels (a 50 MP camera's full frame, 8660 x 5773,
+// or a 7071 x 7071 square). Decoding takes 3 to 4 bytes per pixel and a small file can declare
+// 65500 x 65500 (12.9 GB), so a seed above this is refused from its header, before anything is
+// allocated; at the limit a decode needs about 200 MB per thread.
+constexpr std::int64_t kMaxSeedPixels = 50'000'000;
+
+void check_seed_size(ImageSize size, const std::string& name) {
+  if (static_cast<std::int64_t>(size.width) * size.height > kMaxSeedPixels)
+    throw bad_input(name, std::to_string(size.width) + "x" + std::to_string(size.height) +
+                              " pixels is more than the " + std::to_string(kMaxSeedPixels / 1'000'000) +
+                              "-megapixel limit for a seed image");
+}
+
+// read_seed_directory; with `fit`, each seed is cropped and resized to the probe size right after
+// decoding, so a directory of large photos is never held at full size. make_probe then finds
+// the seed at its size and leaves it unchanged, so the probes are the same pixels either way.
+std::vector<Seed> read_seeds(const std::string& directory, int count, const ProbeOptions* fit) {
   std::vector<std::string> names = seed_file_names(directory);
   if (count > static_cast<int>(names.size()))
     throw bad_input(directory, "holds " + std::to_string(names.size()) + " images but " +
@@ -152,14 +170,25 @@ std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
   std::vector<Seed> seeds(names.size());
   parallel_for(static_cast<int>(names.size()), [&](int i) {
     const std::string path = (fs::path(directory) / names[i]).string();
-    seeds[i] = {names[i], decode_seed(read_file(path), path)};
+    Image image = decode_seed(read_file(path), path);
+    if (fit) image = fit_to_size(image, fit->transpose ? fit->width : fit->height,
+                                 fit->transpose ? fit->height : fit->width);
+    seeds[i] = {names[i], std::move(image)};
   });
   return seeds;
 }
 
+}  // namespace
+
+std::vector<Seed> read_seed_directory(const std::string& directory, int count) {
+  return read_seeds(directory, count, nullptr);
+}
+
 Image decode_seed(const std::vector<std::uint8_t>& bytes, const std::string& name) {
   if (bytes.empty()) throw bad_input(name, "empty image file");
-  if (looks_like_jpeg(bytes)) check_jpeg_integrity(bytes, name);
+  const bool jpeg = looks_like_jpeg(bytes);
+  check_seed_size(jpeg ? jpeg_size(bytes, name) : check_png_or_bmp(bytes.data(), bytes.size(), name), name);
+  if (jpeg) check_jpeg_integrity(bytes, name);
   return decode_image(bytes.data(), bytes.size(), name);
 }
 
@@ -181,7 +210,7 @@ Image probe_image(const std::vector<std::uint8_t>& jpeg, const ProbeOptions& opt
 std::vector<Seed> load_seeds(const ProbeOptions& options) {
   check_options(options);
   return options.directory.empty() ? builtin_seeds(options.count)
-                                   : read_seed_directory(options.directory, options.count);
+                                   : read_seeds(options.directory, options.count, &options);
 }
 
 ProbeSet make_probes(const ProbeOptions& options) { return probes_from_seeds(load_seeds(options), options); }

@@ -42,7 +42,7 @@ CLI::App* add_probes_command(CLI::App& app, ProbesExportOptions& o) {
   CLI::App* cmd = probes->add_subcommand("export", "Write the exact probe images and manifest.csv, to query a black-box suspect");
   o.command = cmd;
   cmd->add_option("victim", o.victim, "Fingerprint (.sacfp), or a victim model whose probe flags are given here")
-      ->required()->check(CLI::ExistingFile);
+      ->required();
   cmd->add_option("--out", o.out, "Directory to write (created if missing)")->required();
   add_pipeline_options(cmd, o.pipeline);
   return cmd;
@@ -50,12 +50,15 @@ CLI::App* add_probes_command(CLI::App& app, ProbesExportOptions& o) {
 
 int run_probes_export(ProbesExportOptions o) {
   apply_pipeline_options(o.pipeline);
+  // A victim model is not run here, but a wrong path must not pass unnoticed.
+  std::error_code ec;
+  if (!std::filesystem::exists(o.victim, ec)) throw bad_input(o.victim, "no such file");
+  if (std::filesystem::is_directory(o.victim, ec)) throw bad_input(o.victim, "is a directory, not a model file");
   ProbeSet probes;
   if (is_fingerprint_file(o.victim))
     probes = prepare_victim(o.victim, o.pipeline, *o.command).probes;  // checks flags; no model is run
   else
     probes = make_pipeline_probes(o.pipeline);  // the probes depend on the flags only
-  std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
   if (!std::filesystem::is_directory(o.out)) throw bad_input(o.out, "cannot create the output directory");
 

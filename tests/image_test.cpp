@@ -82,5 +82,40 @@ TEST(ImageTest, DecodesFromMemory) {
   EXPECT_EQ(error_code_of([&] { decode_image(junk.data(), junk.size(), "junk"); }), ExitCode::kBadInput);
 }
 
+// The bytes of `image` as a PNG file.
+std::vector<std::uint8_t> png_bytes(const Image& image, const std::string& name) {
+  std::string path = testing::TempDir() + name;
+  write_png(path, image);
+  return read_file(path);
+}
+
+TEST(ImageTest, PngAndBmpSizeComesFromTheHeader) {
+  auto png = png_bytes(test_noise(20, 30, 2), "image_test_size.png");
+  ImageSize size = check_png_or_bmp(png.data(), png.size(), "size.png");
+  EXPECT_EQ(size.height, 20);
+  EXPECT_EQ(size.width, 30);
+  // A BMP: 14-byte file header, 40-byte info header (width 3, height -2: top-down), 24-bit rows
+  // of 9 bytes padded to 12.
+  std::vector<std::uint8_t> bmp = {'B', 'M', 78, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0, 40, 0, 0, 0, 3, 0, 0, 0,
+                                   0xFE, 0xFF, 0xFF, 0xFF, 1, 0, 24, 0};
+  bmp.resize(78);
+  size = check_png_or_bmp(bmp.data(), bmp.size(), "size.bmp");
+  EXPECT_EQ(size.height, 2);
+  EXPECT_EQ(size.width, 3);
+  EXPECT_EQ(decode_image(bmp.data(), bmp.size(), "size.bmp").rgb.size(), 2u * 3 * 3);
+  bmp.pop_back();  // one byte of pixels missing
+  std::string message;
+  EXPECT_EQ(error_code_of([&] { check_png_or_bmp(bmp.data(), bmp.size(), "short.bmp"); }, &message), ExitCode::kBadInput);
+  EXPECT_EQ(message, "short.bmp: truncated BMP");
+}
+
+TEST(ImageTest, DamagedPngIsRefusedInOneLineBeforeDecoding) {
+  auto png = png_bytes(test_noise(16, 16, 4), "image_test_damaged.png");
+  png[png.size() - 20] ^= 0xFF;  // inside the image data: its CRC no longer matches
+  std::string message;
+  EXPECT_EQ(error_code_of([&] { decode_image(png.data(), png.size(), "damaged.png"); }, &message), ExitCode::kBadInput);
+  EXPECT_EQ(message, "damaged.png: damaged PNG (CRC error in the IDAT chunk)");
+}
+
 }  // namespace
 }  // namespace sacjc

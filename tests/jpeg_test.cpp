@@ -70,5 +70,18 @@ TEST(JpegTest, GarbageIsABadInputNamingTheSource) {
   }
 }
 
+TEST(JpegTest, SizeComesFromTheHeaderWithoutDecoding) {
+  auto jpeg = encode_jpeg(test_gradient(24, 40), 50);
+  for (std::size_t i = 2; i + 9 < jpeg.size(); ++i)  // make the frame header claim 65500 x 65500
+    if (jpeg[i] == 0xFF && jpeg[i + 1] == 0xC0) {
+      for (std::size_t at : {i + 5, i + 7}) jpeg[at] = 0xFF, jpeg[at + 1] = 0xDC;
+      break;
+    }
+  ImageSize size = jpeg_size(jpeg, "bomb.jpg");
+  EXPECT_EQ(size.height, 65500);
+  EXPECT_EQ(size.width, 65500);
+  EXPECT_THROW(jpeg_size({1, 2, 3}, "garbage.jpg"), Error);
+}
+
 }  // namespace
 }  // namespace sacjc

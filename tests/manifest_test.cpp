@@ -60,6 +60,8 @@ TEST(ManifestTest, MalformedManifestsAreBadInput) {
   EXPECT_EQ(code_of(write_manifest("m5.tsv", "file\trole\tfamily\na.pt\tthief\tx\n")), ExitCode::kBadInput);
   EXPECT_EQ(code_of(write_manifest("m6.tsv", "file\trole\tfamily\na.pt\tstolen\n")), ExitCode::kBadInput);
   EXPECT_EQ(code_of(testing::TempDir() + "missing.tsv"), ExitCode::kBadInput);
+  EXPECT_EQ(code_of(write_manifest("m7.tsv", "file\trole\tfamily\n")), ExitCode::kBadInput);
+  EXPECT_EQ(code_of(write_manifest("m8.tsv", "file\trole\tfamily\nv.pt\tvictim\tv\n")), ExitCode::kBadInput);
 }
 
 }  // namespace

@@ -87,6 +87,42 @@ TEST(ProbesTest, SeedsAreSortedByNameAndCounted) {
   EXPECT_EQ(read_seed_directory(dir, 0).size(), 5u);
 }
 
+TEST(ProbesTest, SeedsAboveFiftyMegapixelsAreRefusedFromTheHeader) {
+  // A small JPEG whose frame header claims side x side pixels: 7072^2 is 50.01 megapixels and
+  // is refused by its size; 7071^2 is within the limit, so it is decoded and found damaged.
+  auto message_of = [](int side) {
+    auto jpeg = encode_jpeg(test_noise(16, 16, 1), 50);
+    for (std::size_t i = 2; i + 9 < jpeg.size(); ++i)
+      if (jpeg[i] == 0xFF && jpeg[i + 1] == 0xC0) {
+        for (std::size_t at : {i + 5, i + 7})
+          jpeg[at] = static_cast<std::uint8_t>(side >> 8), jpeg[at + 1] = static_cast<std::uint8_t>(side);
+        break;
+      }
+    try {
+      decode_seed(jpeg, "seed.jpg");
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(message_of(7072), "seed.jpg: 7072x7072 pixels is more than the 50-megapixel limit for a seed image");
+  EXPECT_NE(message_of(7071).find("seed.jpg: damaged JPEG"), std::string::npos) << message_of(7071);
+}
+
+TEST(ProbesTest, SeedsShrunkWhileReadingGiveTheSameProbes) {
+  std::string dir = make_seed_dir("probes_shrunk", 3, 64);
+  ProbeOptions options = small_options(dir);
+  options.height = 16;
+  options.width = 24;
+  for (bool transpose : {false, true}) {
+    options.transpose = transpose;
+    std::vector<Seed> shrunk = load_seeds(options);
+    EXPECT_EQ(shrunk[0].image.height, transpose ? 24 : 16);
+    EXPECT_EQ(probes_from_seeds(shrunk, options).sha256,
+              probes_from_seeds(read_seed_directory(dir, 0), options).sha256);
+  }
+}
+
 TEST(ProbesTest, ProbeIsTheJpegRoundTripOfTheResizedSeed) {
   Image seed = test_noise(16, 16, 9);
   ProbeOptions options = small_options("");

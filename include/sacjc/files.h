@@ -7,7 +7,8 @@
 
 namespace sacjc {
 
-// The file's bytes; throws a bad-input Error naming it if it cannot be read.
+// The file's bytes; throws a bad-input Error naming it if it cannot be read (missing, a
+// directory, no permission, an I/O error).
 std::vector<std::uint8_t> read_file(const std::string& path);
 
 // Writes through a temporary file in the same directory and a rename, so a reader never sees

@@ -15,8 +15,21 @@ struct Image {
   std::vector<std::uint8_t> rgb;
 };
 
+// Pixel dimensions as a file's header declares them, read before anything is decoded.
+struct ImageSize {
+  int height = 0;
+  int width = 0;
+};
+
+// Checks a PNG or BMP file without decoding it (a PNG's chunk structure, CRCs and header; a
+// BMP's headers and that all of its pixel data is in the file) and returns the size it
+// declares. Throws a bad-input Error naming `name` for damage, for sides above 1,000,000 pixels
+// and for any other format.
+ImageSize check_png_or_bmp(const std::uint8_t* data, std::size_t size, const std::string& name);
+
 // Decodes a JPEG, PNG or BMP held in memory; grey, 16-bit and alpha images become 8-bit RGB.
-// Throws a bad-input Error naming `name` when it cannot be decoded.
+// PNGs and BMPs pass check_png_or_bmp first. Throws a bad-input Error naming `name`, in one
+// line, when it cannot be decoded.
 Image decode_image(const std::uint8_t* data, std::size_t size, const std::string& name);
 
 // Centre-crops to the target aspect ratio, then resizes (area filter when shrinking, bilinear

@@ -19,9 +19,14 @@ Image decode_jpeg(const std::vector<std::uint8_t>& jpeg, const std::string& name
 // True if the bytes start with a JPEG start-of-image marker.
 bool looks_like_jpeg(const std::vector<std::uint8_t>& bytes);
 
+// The width and height a JPEG's header declares, read without decoding (so a caller can refuse
+// a decompression bomb before its pixels are allocated); throws a bad-input Error naming the
+// file if there is no readable header.
+ImageSize jpeg_size(const std::vector<std::uint8_t>& jpeg, const std::string& name);
+
 // Decodes the whole file strictly, in whatever colour space it holds (CMYK too), and throws a
 // bad-input Error naming it on any damage a lenient decoder would paper over (truncation,
-// corrupt entropy data).
+// corrupt entropy data). It allocates the pixels the header declares: check jpeg_size first.
 void check_jpeg_integrity(const std::vector<std::uint8_t>& jpeg, const std::string& name);
 
 // encode_jpeg followed by decode_jpeg: the lossy round trip that makes a probe.

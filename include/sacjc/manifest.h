@@ -20,7 +20,8 @@ constexpr const char* kDefaultBaseline = "independent";
 // Reads a TSV whose header names the columns: file, role and family, optionally baseline and
 // arch, in any order (other columns are ignored). Files are relative to the manifest's
 // directory. Rows with role `victim` are skipped; blank lines and lines starting with '#' are
-// ignored. Throws a bad-input Error naming the file and line for anything else it cannot use.
+// ignored. Throws a bad-input Error naming the file (and line) for anything else it cannot use,
+// and for a manifest that lists no stolen or independent model.
 std::vector<ZooEntry> read_manifest(const std::string& path);
 
 // The same from the manifest's text; `path` names it in errors and is the base of relative files.

@@ -1,7 +1,8 @@
 # A manifest evaluate cannot read is bad input (exit 3) naming the file (and line) in one line,
 # before any model is measured: empty, only a comment, a header without the role column, commas
-# instead of tabs, random bytes, a row with too few fields, an empty file name, a directory. A row
-# naming a missing model is an error row: the others are still reported, and the exit code is 3.
+# instead of tabs, random bytes, a row with too few fields, an empty file name, a directory, only
+# a header, only the victim. A row naming a missing model is an error row: the others are still
+# reported, and the exit code is 3.
 # (evaluate_bad_manifest_exits_3.sh covers an unknown role and a missing manifest.)
 source "$(dirname "$0")/lib.sh"
 s="$DEMO/stolen.pt" i="$DEMO/independent.pt"
@@ -12,6 +13,8 @@ printf 'file,role,family\n%s,stolen,finetune\n' "$s" >"$WORK/commas.tsv"
 cp "$MODELS/random.pt" "$WORK/random.tsv"  # 4096 bytes of noise
 printf 'file\trole\tfamily\n%s\tstolen\n' "$s" >"$WORK/short_row.tsv"
 printf 'file\trole\tfamily\n%s\tstolen\tfinetune\n\tindependent\tx\n' "$s" >"$WORK/empty_name.tsv"
+printf 'file\trole\tfamily\n' >"$WORK/header_only.tsv"
+printf 'file\trole\tfamily\n%s\tvictim\tvictim\n' "$DEMO/victim.pt" >"$WORK/victim_only.tsv"
 mkdir "$WORK/directory.tsv"
 check() {
   expect_exit 3 "$SACJC" evaluate "$DEMO/victim.pt" --manifest "$WORK/$1" -n 10 --input-size 32
@@ -25,6 +28,8 @@ check random.tsv ":1: manifest header must name"
 check short_row.tsv ":2: expected 3 tab-separated fields, got 2"
 check empty_name.tsv ":3: empty file name"
 check directory.tsv ": is a directory, not a manifest"
+check header_only.tsv ": no models listed"
+check victim_only.tsv ": no models listed"
 
 printf 'file\trole\tfamily\n%s\tstolen\tfinetune\n%s\tindependent\tindependent\n%s\tindependent\tindependent\n' \
   "$s" "$i" "$WORK/gone.pt" >"$WORK/missing_model.tsv"

@@ -1,6 +1,7 @@
 # A calibration file that is not a well-formed sacjc calibration is bad input (exit 3) named in
 # one line, never a threshold: empty, not JSON, binary, another JSON value or document, missing or
-# mistyped keys, NaN / Infinity / overflowing numbers, a newer version, no independent models.
+# mistyped keys, NaN / Infinity / overflowing numbers, a newer version, no independent models,
+# a missing file, a directory.
 # audit and fingerprint refuse them too, and audit refuses one made for another victim before
 # checking any suspect. (calibrate_then_verify_with_p_values.sh covers a truncated file and one
 # made with other probes, another --compare or another victim for verify.)
@@ -62,6 +63,8 @@ for name in "${!why[@]}"; do
 done
 expect_exit 3 "$SACJC" verify "$WORK/victim.sacfp" "$MODELS/net_a.pt" --calibration "$WORK/none.json"
 expect_error_line "$WORK/none.json: cannot open file"
+expect_exit 3 "$SACJC" verify "$WORK/victim.sacfp" "$MODELS/net_a.pt" --calibration "$WORK/bad"
+expect_error_line "$WORK/bad: is a directory"
 
 # Other commands that take --calibration.
 expect_exit 3 "$SACJC" fingerprint "$DEMO/victim.pt" -o "$WORK/fp.sacfp" "${opts[@]}" --calibration "$WORK/bad/no_threshold.json"

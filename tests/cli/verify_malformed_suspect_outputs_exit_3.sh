@@ -2,7 +2,8 @@
 # (exit 3) named in one line, never a distance: malformed CSVs (empty, header only, ragged, NaN,
 # Inf, words, empty fields, overflow, too many rows, a blank line inside, other separators,
 # binary, a zip) and malformed .npy files (bad magic or header, unsupported dtypes, big-endian,
-# 0-d, 3-D or empty arrays, absurd sizes, truncated or trailing data, the wrong row count).
+# 0-d, 3-D or empty arrays, absurd sizes, truncated or trailing data, the wrong row count), a
+# missing file and a directory.
 # (probes_export_then_outputs_give_same_distance.sh covers too few CSV rows and labels with fri.)
 source "$(dirname "$0")/lib.sh"
 expect_exit 0 "$SACJC" fingerprint "$DEMO/victim.pt" -o "$WORK/victim.sacfp" -n 16 --input-size 32
@@ -88,3 +89,5 @@ for name in "${!why[@]}"; do
 done
 expect_exit 3 "$SACJC" verify "$WORK/victim.sacfp" --suspect-outputs "$WORK/none.csv"
 expect_error_line "$WORK/none.csv: cannot open file"
+expect_exit 3 "$SACJC" verify "$WORK/victim.sacfp" --suspect-outputs "$WORK/bad"
+expect_error_line "$WORK/bad: is a directory"
