@@ -11,7 +11,7 @@ SECONDS_EACH=${1:-600}
 OUT=${2:-/tmp/sacjc-fuzz}
 shift $(($# > 2 ? 2 : $#))
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fingerprint suspect_outputs manifest calibration audit_log probe_image)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fingerprint suspect_outputs manifest calibration audit_log labels probe_image)
 BUILD=build-fuzz
 
 CC=clang CXX=clang++ cmake -S . -B $BUILD -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSACJC_FUZZ=ON \
@@ -40,6 +40,9 @@ c=$(corpus audit_log)
 printf '%s\n%s\n%s\n' '{"format":"sacjc-audit","version":1,"sacjc_version":"0.1.0","victim":"v.pt","victim_sha256":"aa","probe_sha256":"bb","metric":"rsa","mode":"logits","threshold":0.032,"threshold_source":"default"}' \
   '{"suspect":"s.pt","sha256":"cc","distance":0.01,"verdict":"stolen","p_value":null,"output_size":10,"error":"","seconds":1.5}' \
   '{"suspect":"e.pt","sha256":"","distance":null,"verdict":"error","p_value":null,"output_size":0,"error":"e.pt: bad","seconds":0.1}' >"$c/log.jsonl"
+c=$(corpus labels)
+printf 'file,label\na.png,3\nx,y.png,0\n' >"$c/labels.csv"
+printf '\xef\xbb\xbffile,label\r\nb.jpg , 12\r\n\r\n' >"$c/bom.csv"
 c=$(corpus probe_image)
 for f in $(ls data/default_probes/*.jpg | head -8); do cp "$f" "$c/"; done
 /usr/bin/python3 -c "from PIL import Image; Image.new('RGB', (5, 3), (1, 2, 3)).save('$c/small.png'); \

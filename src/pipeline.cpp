@@ -67,7 +67,7 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--mode", o.mode_name, "What the outputs are: logits (classifiers), embedding, or fri (embeddings described by their cosines to reference images)")->capture_default_str()->check(CLI::IsMember({"logits", "embedding", "fri"}));
   cmd->add_option("--references", o.references, "--mode fri: directory of reference images (default: the last --num-references seeds, excluded from the probes)");
   cmd->add_option("--num-references", o.num_references, "--mode fri: number of reference images K")->capture_default_str()->check(CLI::Range(2, 100000));
-  cmd->add_option("--compare", o.compare, "How to compare: rsa (1 - Pearson of the correlation matrices' entries), cka (1 - linear CKA), mad (the paper's mean absolute difference), agree (1 - share of probes with the victim's top class), margin (how strongly the suspect prefers the victim's wrong answers to the true labels; needs --labels), or a combination of two, scored by the smaller p-value against a calibration's independent models (Tippett's method): rsa+agree, cka+agree, mad+agree, rsa+margin, cka+margin")->capture_default_str()->check(CLI::IsMember(metric_names()));
+  cmd->add_option("--compare", o.compare, "How to compare (default: rsa; margin with --labels): rsa (1 - Pearson of the correlation matrices' entries), cka (1 - linear CKA), mad (the paper's mean absolute difference), agree (1 - share of probes with the victim's top class), margin (how strongly the suspect prefers the victim's wrong answers to the true labels; needs --labels), or a combination of two, scored by the smaller p-value against a calibration's independent models (Tippett's method): rsa+agree, cka+agree, mad+agree, rsa+margin, cka+margin")->check(CLI::IsMember(metric_names()));
   cmd->add_option("--labels", o.labels, "CSV 'file,label' of the --probes images: class indices in the victim's output order (for --select victim-wrong and --compare margin)");
   cmd->add_option("--select", o.select_name, "Which probes to keep from the pool: all, victim-wrong (needs --labels) or victim-uncertain (default: victim-wrong with --labels, else all)")->check(CLI::IsMember({"all", "victim-wrong", "victim-uncertain"}));
   cmd->add_option("--pool", o.pool, "--select: candidate images, the first N of --probes (default: all of them)")->check(CLI::Range(2, 100000000));
@@ -82,6 +82,7 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
 void apply_pipeline_options(PipelineOptions& o) {
   parse_input_size(o.input_size, o.probes);
   o.probes.channels = parse_channels(o.channels);
+  if (o.compare.empty()) o.compare = o.labels.empty() ? to_string(kDefaultMetric) : to_string(kLabelledMetric);
   o.metric = parse_metric(o.compare);
   o.mode = parse_mode(o.mode_name);
   o.select = o.select_name.empty() ? (o.labels.empty() ? Select::kAll : Select::kVictimWrong) : parse_select(o.select_name);

@@ -26,7 +26,7 @@ struct PipelineOptions {
   std::string channels = "rgb";
   int threads = 0;  // 0: one per core
   ModelOptions model;
-  std::string compare = to_string(kDefaultMetric);
+  std::string compare;  // empty: rsa, or margin with --labels (the measured recommendations)
   Metric metric = kDefaultMetric;  // set from `compare` by apply_pipeline_options
   std::string mode_name = "logits";
   Mode mode = Mode::kLogits;   // set from `mode_name` by apply_pipeline_options

@@ -84,6 +84,7 @@ std::vector<double> compare_parts(const Measurement& victim, const Measurement& 
 double default_threshold(Metric metric);
 constexpr const char* kDefaultThresholdSource = "default, measured on the project's model zoos (see README)";
 constexpr Metric kDefaultMetric = Metric::kRsa;
+constexpr Metric kLabelledMetric = Metric::kMargin;  // the default with --labels
 
 // Class labels from a label-only API, compared as one-hot vectors, sit on another scale: their
 // own defaults, measured on the Fashion-MNIST zoos with the built-in probes (README, "Black-box
