@@ -176,12 +176,13 @@ void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& 
   std::vector<int> labels;
   Selection& selection = victim.selection;
   selection = {o.select, pool, o.labels, "", -1};
+  Labels known;
   if (o.select == Select::kVictimWrong) {
-    Labels known = read_labels(o.labels, seed_file_names(o.probes.directory));
+    known = read_labels(o.labels, seed_file_names(o.probes.directory));
     for (const Seed& seed : seeds) {
       auto it = known.find(seed.name);
       if (it == known.end()) throw bad_input(o.labels, "no label for the pool image '" + seed.name + "'");
-      labels.push_back(it->second);
+      labels.push_back(it->second.label);
     }
     selection.labels_sha256 = sha256_file(o.labels);
   }
@@ -192,6 +193,7 @@ void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& 
     ProgressBar bar("victim (pool)", pool_probes.count);
     outputs = model.model->forward(pool_probes, [&](int done) { bar.update(done); });
   }
+  check_label_range(known, outputs.cols(), o.labels);
   std::vector<int> keep = select_probes(outputs, o.select, count, labels, pool_probes.names, o.labels);
   std::vector<std::string> names;
   std::vector<std::vector<std::uint8_t>> jpegs;

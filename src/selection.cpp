@@ -89,7 +89,8 @@ Labels parse_labels(const std::string& text, const std::string& name, const std:
       throw bad_input(name, where + "the label of '" + file + "' must be a class index (a whole number >= 0), got '" +
                                 std::string(label_text) + "'");
     if (!known.count(file)) throw bad_input(name, where + "'" + file + "' is not an image of the probe directory");
-    if (!labels.emplace(file, label).second) throw bad_input(name, where + "'" + file + "' is labelled twice");
+    if (!labels.emplace(file, Label{label, line_number}).second)
+      throw bad_input(name, where + "'" + file + "' is labelled twice");
   }
   if (line_number == 0) throw bad_input(name, "empty labels file; expected the header 'file,label' and one row per image");
   return labels;
@@ -98,6 +99,16 @@ Labels parse_labels(const std::string& text, const std::string& name, const std:
 Labels read_labels(const std::string& path, const std::vector<std::string>& known_files) {
   std::vector<std::uint8_t> bytes = read_file(path);
   return parse_labels(std::string(bytes.begin(), bytes.end()), path, known_files);
+}
+
+void check_label_range(const Labels& labels, long classes, const std::string& name) {
+  const Labels::value_type* first = nullptr;
+  for (const auto& entry : labels)
+    if (entry.second.label >= classes && (!first || entry.second.line < first->second.line)) first = &entry;
+  if (first)
+    throw bad_input(name, "line " + std::to_string(first->second.line) + ": '" + first->first + "' has label " +
+                              std::to_string(first->second.label) + ", but the victim has only " +
+                              std::to_string(classes) + " classes");
 }
 
 int count_wrong(const Outputs& victim, const std::vector<int>& labels) {

@@ -78,9 +78,9 @@ void expect_labels_error(const std::string& text, const std::string& message) {
 
 TEST(SelectionTest, LabelsFileIsParsed) {
   Labels labels = parse_labels("\xEF\xBB\xBF" "file,label\r\na.png,0\r\nb.png , 2\r\n\r\n", "labels.csv", kNames);
-  EXPECT_EQ(labels, (Labels{{"a.png", 0}, {"b.png", 2}}));
+  EXPECT_EQ(labels, (Labels{{"a.png", {0, 2}}, {"b.png", {2, 3}}}));
   // A file name may hold a comma: the label is after the last one.
-  EXPECT_EQ(parse_labels("file,label\nx,y.png,1\n", "l", {"x,y.png"}), (Labels{{"x,y.png", 1}}));
+  EXPECT_EQ(parse_labels("file,label\nx,y.png,1\n", "l", {"x,y.png"}), (Labels{{"x,y.png", {1, 2}}}));
 }
 
 TEST(SelectionTest, LabelsFileErrorsNameTheRow) {
@@ -96,6 +96,18 @@ TEST(SelectionTest, LabelsFileErrorsNameTheRow) {
                       "'99999999999'");
   expect_labels_error("file,label\nz.png,1\n", "labels.csv: line 2: 'z.png' is not an image of the probe directory");
   expect_labels_error("file,label\na.png,1\nb.png,0\na.png,1\n", "labels.csv: line 4: 'a.png' is labelled twice");
+}
+
+TEST(SelectionTest, LabelOutsideTheVictimsClassesNamesTheLine) {
+  Labels labels = parse_labels("file,label\na.png,2\nc.png,9\nb.png,3\n", "labels.csv", kNames);
+  EXPECT_NO_THROW(check_label_range(labels, 10, "labels.csv"));
+  try {
+    check_label_range(labels, 3, "labels.csv");
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ExitCode::kBadInput);
+    EXPECT_EQ(std::string(e.what()), "labels.csv: line 3: 'c.png' has label 9, but the victim has only 3 classes");
+  }
 }
 
 TEST(SelectionTest, MissingLabelsFileIsBadInput) {

@@ -30,14 +30,24 @@ struct Selection {
   int victim_wrong = -1;       // selected probes the victim gets wrong (-1: unknown, no labels)
 };
 
-// The owner's labels: file name (relative to the probe directory) -> class index.
-using Labels = std::map<std::string, int>;
+// The owner's labels: file name (relative to the probe directory) -> class index, and the line
+// of the labels file it is on (for error messages).
+struct Label {
+  int label = 0;
+  int line = 0;
+  bool operator==(const Label& other) const { return label == other.label && line == other.line; }
+};
+using Labels = std::map<std::string, Label>;
 
 // Parses a labels CSV: header `file,label`, then one row per image; CRLF and a UTF-8 BOM
 // allowed. A malformed row, a duplicate file, a negative label or a file that is not in
 // `known_files` throws a bad-input Error naming `name` and the line.
 Labels parse_labels(const std::string& text, const std::string& name, const std::vector<std::string>& known_files);
 Labels read_labels(const std::string& path, const std::vector<std::string>& known_files);
+
+// Throws a bad-input Error naming `name` and the line of the first label that is not one of the
+// victim's `classes`.
+void check_label_range(const Labels& labels, long classes, const std::string& name);
 
 // The indices (ascending, so probes keep name order) of the `count` pool images to keep, from
 // the victim's outputs on the pool (one row per image, in pool order). victim-wrong needs one
