@@ -306,7 +306,7 @@ std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<
   std::vector<ModelResult> results;
   ProgressBar bar("models", static_cast<int>(entries.size()));
   for (const ZooEntry& entry : entries) {
-    ModelResult result{entry, std::nullopt, "", {entry.path, "", 0}};
+    ModelResult result{entry, std::nullopt, "", {entry.path, "", 0}, {}};
     try {
       LoadedModel model = load_model(entry.path, options.model);
       Measurement m = measure(model, victim.probes, options.mode, "");
