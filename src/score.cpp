@@ -195,16 +195,16 @@ std::vector<double> compare_parts(const Measurement& victim, const Measurement& 
 // cka reads the same pattern as rsa on a scale about 1.4 times larger; its threshold sits
 // between the small zoo's farthest copy (0.040) and its nearest independent model (0.056).
 // agree, on the built-in probes: just below the nearest independent model of both zoos (0.254,
-// 0.266). margin, on the zoos' own test images with their labels (--select victim-wrong): below
-// the nearest independent model (0.428 full zoo, 0.435 small zoo), above the full zoo's
-// label-extraction students (at most 0.417). README, "Catching extraction".
+// 0.266). margin, on the zoos' own test images with their labels (--select victim-wrong, 1000
+// probes): below the nearest independent model (0.428 full zoo, 0.4206 small zoo), catching
+// 7 of the full zoo's 8 label-extraction students. README, "Catching extraction".
 double default_threshold(Metric metric) {
   switch (metric) {
     case Metric::kMad: return 0.07;
     case Metric::kRsa: return 0.032;
     case Metric::kCka: return 0.047;
     case Metric::kAgree: return 0.25;
-    case Metric::kMargin: return 0.42;
+    case Metric::kMargin: return 0.415;
     default:
       throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " combines p-values measured against known "
                                     "independent models: give --calibration (made by sacjc calibrate --compare " +

@@ -17,8 +17,10 @@ with open(os.path.join(sys.argv[1], "labels.csv"), "w") as f:
         Image.fromarray(x[i]).save(os.path.join(sys.argv[1], f"t{i:03d}.png"))
         f.write(f"t{i:03d}.png,{y[i]}\n")
 PY
-select=(--probes "$WORK/pool" --labels "$WORK/pool/labels.csv" -n 20 --input-size 28)
+select=(--probes "$WORK/pool" --labels "$WORK/pool/labels.csv" -n 20 --input-size 28 --compare rsa)
 
+run "$SACJC" verify "$DEMO/victim.pt" "$DEMO/stolen.pt" "${select[@]:0:6}" --format json
+[ "$(json_field metric)" = margin ] || fail "--labels did not default to --compare margin"
 expect_exit 1 "$SACJC" verify "$DEMO/victim.pt" "$DEMO/stolen.pt" "${select[@]}" --format json
 [ "$(json_field selection.method)" = victim-wrong ] || fail "--labels did not default to victim-wrong"
 [ "$(json_field selection.pool)" = 60 ] || fail "pool is not the 60 images"
