@@ -252,8 +252,16 @@ Calibration calibration_from(const json& doc, const std::string& name) {
   c.stolen_paths = doc.at("stolen").at("paths").get<std::vector<std::string>>();
   c.stolen = doc.at("stolen").at("distances").get<std::vector<double>>();
   if (c.independent.empty() || c.independent.size() != c.independent_paths.size() ||
-      c.stolen.size() != c.stolen_paths.size() || !std::isfinite(c.threshold))
-    throw bad_input(name, "malformed calibration file: inconsistent distance lists or threshold");
+      c.stolen.size() != c.stolen_paths.size())
+    throw bad_input(name, "malformed calibration file: inconsistent distance lists");
+  // Every distance is in [0, 2] (a combination's p-value in [0, 1]): anything else, a negative
+  // threshold above all, would turn every verdict.
+  auto is_distance = [](double d) { return std::isfinite(d) && d >= 0 && d <= 2; };
+  if (!is_distance(c.threshold) || !std::all_of(c.independent.begin(), c.independent.end(), is_distance) ||
+      !std::all_of(c.stolen.begin(), c.stolen.end(), is_distance))
+    throw bad_input(name, "malformed calibration file: a threshold or distance outside [0, 2]");
+  if (!(c.target_fpr >= 0 && c.target_fpr <= 1) || c.probe_count < 2)
+    throw bad_input(name, "malformed calibration file: target_fpr outside [0, 1] or fewer than 2 probes");
   if (is_combined(c.metric)) {  // the parts are what a combination is computed from
     using Parts = std::vector<std::vector<double>>;
     c.independent_parts = doc.at("independent").at("parts").get<Parts>();

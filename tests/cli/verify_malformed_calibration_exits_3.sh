@@ -40,6 +40,11 @@ edit("version_99", lambda d: d.update(version=99))
 edit("no_independent", lambda d: d.update(independent={"paths": [], "distances": []}))
 edit("distances_text", lambda d: d["independent"].update(distances=["a", "b"]))
 edit("input_size_short", lambda d: d["probes"].update(input_size=[32]))
+edit("threshold_negative", lambda d: d.update(threshold=-0.5))
+edit("threshold_5", lambda d: d.update(threshold=5))
+edit("distance_negative", lambda d: d["independent"]["distances"].__setitem__(0, -1))
+edit("fpr_7", lambda d: d.update(target_fpr=7))
+edit("probe_count_negative", lambda d: d["probes"].update(count=-3))
 text("overflow", json.dumps(good).replace('"threshold": ', '"threshold": 1e999, "x": '))
 PY
 declare -A why=(
@@ -52,7 +57,10 @@ declare -A why=(
   [threshold_inf]="malformed calibration file" [distance_nan]="malformed calibration file"
   [version_text]="malformed calibration file" [version_99]="version 99 is newer than this sacjc reads"
   [no_independent]="inconsistent distance lists" [distances_text]="type must be number, but is string"
-  [input_size_short]="malformed calibration file" [overflow]="number overflow")
+  [input_size_short]="malformed calibration file" [overflow]="number overflow"
+  [threshold_negative]="a threshold or distance outside [0, 2]" [threshold_5]="a threshold or distance outside [0, 2]"
+  [distance_negative]="a threshold or distance outside [0, 2]" [fpr_7]="target_fpr outside [0, 1]"
+  [probe_count_negative]="fewer than 2 probes")
 [ "${#why[@]}" = "$(ls "$WORK/bad" | wc -l)" ] || fail "fixture: ${#why[@]} expectations for $(ls "$WORK/bad" | wc -l) files"
 expect_exit 0 "$SACJC" fingerprint "$DEMO/victim.pt" -o "$WORK/victim.sacfp" "${opts[@]}"  # faster to load
 expect_exit 1 "$SACJC" verify "$WORK/victim.sacfp" "$DEMO/stolen.pt" --calibration "$WORK/good.json"  # the control
