@@ -84,8 +84,10 @@ int run_verify(VerifyOptions o) {
   report.threads = inference_threads();
   report.batch_size = o.pipeline.model.batch_size;
 
-  // 1. Load the suspect first, so a bad file fails before any work is done.
+  // 1. Load the suspect first, and read the calibration, so a bad file fails before any work is
+  // done (whether the calibration fits the victim is checked once the probes are made).
   auto step = Clock::now();
+  if (!o.calibration.empty()) read_calibration(o.calibration);
   std::optional<LoadedModel> suspect;
   if (!o.suspect.empty()) suspect = load_model(o.suspect, o.pipeline.model);
   report.timings.load = seconds_since(step);
