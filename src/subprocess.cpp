@@ -16,21 +16,22 @@
 #include "sacjc/error.h"
 
 namespace sacjc {
-namespace {
 
 // AddressSanitizer reserves terabytes of address space for its shadow memory, so an
 // address-space limit stops an instrumented child before it starts: not applied there.
 #if defined(__SANITIZE_ADDRESS__)
-constexpr bool kAddressLimitWorks = false;
+const bool kAddressLimitWorks = false;
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-constexpr bool kAddressLimitWorks = false;
+const bool kAddressLimitWorks = false;
 #else
-constexpr bool kAddressLimitWorks = true;
+const bool kAddressLimitWorks = true;
 #endif
 #else
-constexpr bool kAddressLimitWorks = true;
+const bool kAddressLimitWorks = true;
 #endif
+
+namespace {
 
 double now_seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();

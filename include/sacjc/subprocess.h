@@ -7,6 +7,9 @@
 
 namespace sacjc {
 
+// False in an AddressSanitizer build, whose shadow memory needs terabytes of address space.
+extern const bool kAddressLimitWorks;
+
 struct ChildResult {
   int exit_code = -1;      // when it exited normally
   int signal = 0;          // when it was killed by a signal
@@ -19,7 +22,8 @@ struct ChildResult {
 // files, so a chatty child can never block on a full pipe.
 class Child {
  public:
-  // Starts the child with an address-space limit (bytes, 0: none). Throws an internal Error if
+  // Starts the child with an address-space limit (bytes, 0: none; not applied when
+  // kAddressLimitWorks is false). Throws an internal Error if
   // it cannot be started.
   Child(const std::vector<std::string>& args, long long memory_limit);
   ~Child();  // kills the child if it still runs
