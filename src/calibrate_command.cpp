@@ -48,7 +48,7 @@ int run_calibrate(CalibrateOptions o) {
     }
     bool independent = m.entry.role == "independent";
     (independent ? c.independent_paths : c.stolen_paths).push_back(m.entry.path);
-    (independent ? c.independent : c.stolen).push_back(m.distance.value_or(0));
+    (independent ? c.independent : c.stolen).push_back(m.distance.value_or(0));  // a combination's: below
     if (is_combined(c.metric)) (independent ? c.independent_parts : c.stolen_parts).push_back(m.parts);
   }
   if (c.independent.empty()) throw bad_input(o.victim, "no independent model could be measured; nothing to calibrate");

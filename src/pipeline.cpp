@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <climits>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -138,7 +137,6 @@ ProbeSet make_pipeline_probes(const PipelineOptions& o) {
   attach_references(probes, std::move(references));
   return probes;
 }
-
 
 LoadedModel load_model(const std::string& path, const ModelOptions& options) {
   LoadedModel loaded;
@@ -327,27 +325,24 @@ std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<
 
 void combine_results(std::vector<ModelResult>& results, const std::optional<Calibration>& calibration) {
   std::vector<std::vector<double>> independent_parts;
-  std::vector<std::size_t> independent_index(results.size(), SIZE_MAX);
-  if (calibration) {  // a model of the calibration itself is left out of its own fit
+  std::vector<std::optional<std::size_t>> leave_out(results.size());  // a model's own row among them
+  if (calibration) {
     independent_parts = calibration->independent_parts;
     const auto& paths = calibration->independent_paths;
     for (std::size_t i = 0; i < results.size(); ++i) {
       auto it = std::find(paths.begin(), paths.end(), results[i].entry.path);
-      if (it != paths.end()) independent_index[i] = it - paths.begin();
+      if (it != paths.end()) leave_out[i] = it - paths.begin();
     }
   } else {
     for (std::size_t i = 0; i < results.size(); ++i)
       if (results[i].entry.role == "independent" && results[i].parts.size() > 1) {
-        independent_index[i] = independent_parts.size();
+        leave_out[i] = independent_parts.size();
         independent_parts.push_back(results[i].parts);
       }
   }
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    if (results[i].parts.size() < 2) continue;
-    std::optional<std::size_t> leave_out;
-    if (independent_index[i] != SIZE_MAX) leave_out = independent_index[i];
-    results[i].distance = combined_p_value(results[i].parts, independent_parts, leave_out);
-  }
+  for (std::size_t i = 0; i < results.size(); ++i)
+    if (results[i].parts.size() > 1)
+      results[i].distance = combined_p_value(results[i].parts, independent_parts, leave_out[i]);
 }
 
 }  // namespace sacjc

@@ -37,6 +37,15 @@ Eigen::MatrixXd double_centred(const Eigen::MatrixXf& m) {
   return d;
 }
 
+// Answers can only be compared between outputs of the same classes.
+void check_same_classes(const Outputs& victim, const Outputs& suspect, const std::string& suspect_name,
+                        const char* metric) {
+  if (victim.cols() != suspect.cols())
+    throw bad_input(suspect_name, std::string("--compare ") + metric + " needs the victim's classes, but it gives " +
+                                      std::to_string(suspect.cols()) + " outputs per probe, the victim " +
+                                      std::to_string(victim.cols()));
+}
+
 void refuse_constant(double norm, const std::string& name, const char* metric) {
   if (!(norm > 1e-12))
     throw bad_input(name, std::string("the model's outputs point the same way on every probe (constant correlation "
@@ -123,10 +132,7 @@ double cka_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspec
 
 double agree_distance(const Outputs& victim, const Outputs& suspect, const std::string& suspect_name) {
   if (victim.rows() != suspect.rows() || victim.rows() == 0) throw Error(ExitCode::kInternal, "outputs of different lengths");
-  if (victim.cols() != suspect.cols())
-    throw bad_input(suspect_name, "--compare agree needs the victim's classes, but it gives " +
-                                      std::to_string(suspect.cols()) + " outputs per probe, the victim " +
-                                      std::to_string(victim.cols()));
+  check_same_classes(victim, suspect, suspect_name, "agree");
   Eigen::Index same = 0;
   for (Eigen::Index i = 0; i < victim.rows(); ++i) {
     Eigen::Index v = 0, s = 0;
@@ -144,10 +150,7 @@ double margin_distance(const Outputs& victim, const Outputs& suspect, const std:
                                   "true classes) with --select victim-wrong");
   if (victim.rows() != suspect.rows() || labels.size() != static_cast<std::size_t>(victim.rows()))
     throw Error(ExitCode::kInternal, "outputs and labels of different lengths");
-  if (victim.cols() != suspect.cols())
-    throw bad_input(suspect_name, "--compare margin needs the victim's classes, but it gives " +
-                                      std::to_string(suspect.cols()) + " outputs per probe, the victim " +
-                                      std::to_string(victim.cols()));
+  check_same_classes(victim, suspect, suspect_name, "margin");
   double sum = 0;
   int wrong = 0;
   for (Eigen::Index i = 0; i < victim.rows(); ++i) {
