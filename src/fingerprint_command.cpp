@@ -35,6 +35,9 @@ int run_fingerprint(FingerprintOptions o) {
   std::printf("probes       %zu from %s, %dx%d, JPEG quality %d (sha256 %s)\n", fp.probe_names.size(),
               fp.probe_source.c_str(), fp.probe_options.height, fp.probe_options.width, fp.probe_options.quality,
               fp.probe_sha256.substr(0, 12).c_str());
+  if (fp.selection.method != Select::kAll)
+    std::printf("selected     %s from a pool of %d%s\n", to_string(fp.selection.method).c_str(), fp.selection.pool,
+                fp.probe_labels.empty() ? "" : ", with their labels");
   std::printf("compare      %s, mode %s%s\n", to_string(fp.metric).c_str(), to_string(fp.mode).c_str(),
               fp.calibration ? ", with calibration" : "");
   return 0;
