@@ -12,10 +12,13 @@
 #include <array>
 #include <cstring>
 #include <new>
+#include <utility>
+#include <vector>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <zlib.h>
 
 #include "sacjc/error.h"
 #include "sacjc/files.h"
@@ -85,10 +88,49 @@ bool valid_png_depth(int color_type, int depth) {
   }
 }
 
+// The bytes of a PNG's decompressed image data: per row a filter byte and the packed pixels,
+// for each of the 7 Adam7 passes when interlaced.
+std::int64_t png_data_size(std::int64_t width, std::int64_t height, int bits_per_pixel, bool interlaced) {
+  auto rows = [&](std::int64_t w, std::int64_t h) { return w && h ? h * (1 + (w * bits_per_pixel + 7) / 8) : 0; };
+  if (!interlaced) return rows(width, height);
+  static const int pass[7][4] = {{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4},
+                                 {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}};  // x0, y0, dx, dy
+  std::int64_t total = 0;
+  for (const auto& p : pass)
+    total += rows((width - p[0] + p[2] - 1) / p[2], (height - p[1] + p[3] - 1) / p[3]);
+  return total;
+}
+
+// Inflates the concatenated IDAT payloads without keeping the output, and checks the stream is
+// whole and exactly as long as the image needs: libpng reports corrupt or short data on stderr.
+bool png_data_inflates_to(const std::vector<std::pair<const std::uint8_t*, std::size_t>>& chunks,
+                          std::int64_t expected) {
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) throw std::bad_alloc();
+  std::array<std::uint8_t, 1 << 16> out;
+  std::int64_t produced = 0;
+  int status = Z_OK;
+  for (std::size_t i = 0; i < chunks.size() && status == Z_OK; ++i) {
+    z.next_in = const_cast<std::uint8_t*>(chunks[i].first);
+    z.avail_in = static_cast<uInt>(chunks[i].second);
+    while (status == Z_OK && (z.avail_in > 0 || z.avail_out == 0) && produced <= expected) {
+      z.next_out = out.data();
+      z.avail_out = out.size();
+      status = inflate(&z, Z_NO_FLUSH);
+      produced += static_cast<std::int64_t>(out.size() - z.avail_out);
+      if (status == Z_BUF_ERROR) status = Z_OK;  // needs the next chunk's input
+      if (z.avail_in == 0 && z.avail_out != 0) break;
+    }
+  }
+  inflateEnd(&z);
+  return status == Z_STREAM_END && produced == expected;
+}
+
 // Walks every chunk as libpng will read it: IHDR first and valid, each chunk inside the file with
 // its CRC, PLTE where the colour type needs it, consecutive IDATs, no unknown critical chunk,
-// IEND at the end. Returns the IHDR's size. (The zlib stream inside IDAT is not inflated here.)
-ImageSize check_png(const std::uint8_t* data, std::size_t size, const std::string& name) {
+// IEND at the end; with `inflate_data`, also that the IDATs' zlib stream inflates to exactly the
+// image's size (done only once the size has passed the caller's limits). Returns the IHDR's size.
+ImageSize check_png(const std::uint8_t* data, std::size_t size, const std::string& name, bool inflate_data) {
   auto damaged = [&](const std::string& what) { return bad_input(name, "damaged PNG (" + what + ")"); };
   if (size < 33 || be32(data + 8) != 13 || std::memcmp(data + 12, "IHDR", 4) != 0)
     throw damaged("no IHDR header chunk");
@@ -101,6 +143,7 @@ ImageSize check_png(const std::uint8_t* data, std::size_t size, const std::strin
   if (width > kMaxDecoderSide || height > kMaxDecoderSide)
     throw bad_input(name, std::to_string(width) + "x" + std::to_string(height) + " pixels is more than the PNG decoder accepts");
   bool palette = false, image_data = false, image_data_ended = false;
+  std::vector<std::pair<const std::uint8_t*, std::size_t>> idat;
   for (std::size_t at = 8;;) {
     if (size - at < 12 || size - at - 12 < be32(data + at)) throw bad_input(name, "truncated PNG");
     const std::uint32_t length = be32(data + at);
@@ -122,8 +165,12 @@ ImageSize check_png(const std::uint8_t* data, std::size_t size, const std::strin
       if (image_data_ended) throw damaged("IDAT chunks are not consecutive");
       if (color_type == 3 && !palette) throw damaged("no PLTE chunk before the image data");
       image_data = true;
+      idat.emplace_back(type + 4, length);
     } else if (tag == "IEND") {
       if (!image_data) throw damaged("no image data");
+      static const int channels[7] = {1, 0, 3, 1, 2, 0, 4};  // per colour type
+      if (inflate_data && !png_data_inflates_to(idat, png_data_size(width, height, channels[color_type] * ihdr[8], ihdr[12] == 1)))
+        throw damaged("corrupt or incomplete compressed image data");
       return {static_cast<int>(height), static_cast<int>(width)};
     } else if ((type[0] & 0x20) == 0) {
       throw damaged("unknown critical chunk " + tag);
@@ -209,7 +256,7 @@ cv::Mat as_mat(const Image& image) {
 }  // namespace
 
 ImageSize check_png_or_bmp(const std::uint8_t* data, std::size_t size, const std::string& name) {
-  if (is_png(data, size)) return check_png(data, size, name);
+  if (is_png(data, size)) return check_png(data, size, name, false);
   if (is_bmp(data, size)) return check_bmp(data, size, name);
   throw bad_input(name, "not a JPEG, PNG or BMP image");
 }
@@ -218,7 +265,10 @@ Image decode_image(const std::uint8_t* data, std::size_t size, const std::string
   // Only the formats sacjc documents reach OpenCV: imdecode otherwise tries every codec it was
   // built with, and Debian's DICOM reader aborts the process on some damaged input (found by
   // fuzzing).
-  if (!starts_with(data, size, {0xFF, 0xD8, 0xFF})) check_png_or_bmp(data, size, name);
+  if (is_png(data, size))
+    check_png(data, size, name, true);
+  else if (!starts_with(data, size, {0xFF, 0xD8, 0xFF}))
+    check_png_or_bmp(data, size, name);
   try {
     cv::Mat buffer(1, static_cast<int>(size), CV_8U, const_cast<std::uint8_t*>(data));
     return to_rgb_image(cv::imdecode(buffer, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR), name);

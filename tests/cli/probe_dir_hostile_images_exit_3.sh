@@ -26,6 +26,14 @@ damaged = bytearray(png); damaged[200:260] = bytes(60)
 open(out + "damaged.png", "wb").write(damaged)
 open(out + "wide.png", "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2000000, 1, 8, 0, 0, 0, 0))
                                    + chunk(b"IDAT", zlib.compress(b"\0" * 2000001)) + chunk(b"IEND", b""))
+# Valid chunks and CRCs around a corrupt zlib stream, and around too little image data: libpng
+# would print its own "libpng error" line for either.
+grey = struct.pack(">IIBBBBB", 16, 16, 8, 0, 0, 0, 0)
+stream = bytearray(zlib.compress(bytes(range(256)))); stream[5:9] = b"\xff\xff\xff\xff"
+open(out + "zlib.png", "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", grey) + chunk(b"IDAT", bytes(stream))
+                                   + chunk(b"IEND", b""))
+open(out + "short.png", "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", grey)
+                                    + chunk(b"IDAT", zlib.compress(b"\0" * 17 * 8)) + chunk(b"IEND", b""))
 bmp = io.BytesIO(); image.save(bmp, format="BMP"); bmp = bmp.getvalue()
 open(out + "truncated.bmp", "wb").write(bmp[: len(bmp) // 3])
 open(out + "header_only.bmp", "wb").write(b"BM" + bytes(100))
@@ -56,6 +64,8 @@ check huge.png "40000x40000 pixels is more than the 50-megapixel limit for a see
 check wide.png "2000000x1 pixels is more than the PNG decoder accepts"
 check truncated.png "truncated PNG"
 check damaged.png "damaged PNG (CRC error in the IDAT chunk)"
+check zlib.png "damaged PNG (corrupt or incomplete compressed image data)"
+check short.png "damaged PNG (corrupt or incomplete compressed image data)"
 check truncated.bmp "truncated BMP"
 check header_only.bmp "damaged BMP (unsupported header size 0)"
 check truncated_rle.bmp "truncated BMP"
