@@ -151,6 +151,13 @@ namespace {
 // allocated; at the limit a decode needs about 200 MB per thread.
 constexpr std::int64_t kMaxSeedPixels = 50'000'000;
 
+// A seed cropped and resized to what is compressed: with --transpose the model sees width x
+// height, so the transposed shape.
+Image fit_seed(const Image& seed, const ProbeOptions& options) {
+  return options.transpose ? fit_to_size(seed, options.width, options.height)
+                           : fit_to_size(seed, options.height, options.width);
+}
+
 void check_seed_size(ImageSize size, const std::string& name) {
   if (static_cast<std::int64_t>(size.width) * size.height > kMaxSeedPixels)
     throw bad_input(name, std::to_string(size.width) + "x" + std::to_string(size.height) +
@@ -171,9 +178,7 @@ std::vector<Seed> read_seeds(const std::string& directory, int count, const Prob
   parallel_for(static_cast<int>(names.size()), [&](int i) {
     const std::string path = (fs::path(directory) / names[i]).string();
     Image image = decode_seed(read_file(path), path);
-    if (fit) image = fit_to_size(image, fit->transpose ? fit->width : fit->height,
-                                 fit->transpose ? fit->height : fit->width);
-    seeds[i] = {names[i], std::move(image)};
+    seeds[i] = {names[i], fit ? fit_seed(image, *fit) : std::move(image)};
   });
   return seeds;
 }
@@ -193,11 +198,8 @@ Image decode_seed(const std::vector<std::uint8_t>& bytes, const std::string& nam
 }
 
 Probe make_probe(const Image& seed, const ProbeOptions& options) {
-  // With --transpose the model sees width x height, so resize to the transposed shape first.
-  int h = options.transpose ? options.width : options.height;
-  int w = options.transpose ? options.height : options.width;
   Probe probe;
-  probe.jpeg = encode_jpeg(fit_to_size(seed, h, w), options.quality);
+  probe.jpeg = encode_jpeg(fit_seed(seed, options), options.quality);
   probe.image = probe_image(probe.jpeg, options, "probe");
   return probe;
 }
