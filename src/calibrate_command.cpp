@@ -48,11 +48,13 @@ int run_calibrate(CalibrateOptions o) {
     }
     bool independent = m.entry.role == "independent";
     (independent ? c.independent_paths : c.stolen_paths).push_back(m.entry.path);
-    (independent ? c.independent : c.stolen).push_back(m.distance.value_or(0));  // a combination's: below
-    if (is_combined(c.metric)) (independent ? c.independent_parts : c.stolen_parts).push_back(m.parts);
+    if (is_combined(c.metric))  // the combined values come from all the parts, below
+      (independent ? c.independent_parts : c.stolen_parts).push_back(m.parts);
+    else
+      (independent ? c.independent : c.stolen).push_back(*m.distance);
   }
+  if (is_combined(c.metric) && !c.independent_parts.empty()) combine_calibration(c);
   if (c.independent.empty()) throw bad_input(o.victim, "no independent model could be measured; nothing to calibrate");
-  if (is_combined(c.metric)) combine_calibration(c);
   c.threshold = calibrated_threshold(c.independent, o.fpr);
   write_file_atomically(o.output, format_json(c));
 
