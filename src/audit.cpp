@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "sacjc/error.h"
@@ -55,24 +56,45 @@ std::string summary_line(const std::vector<AuditRow>& rows) {
 
 }  // namespace
 
-std::vector<std::string> find_suspects(const std::vector<std::string>& paths, const std::vector<std::string>& globs) {
+SuspectSearch find_suspects(const std::vector<std::string>& paths, const std::vector<std::string>& globs) {
   std::set<std::string> found;
+  std::map<std::string, std::string> skipped;
   for (const std::string& path : paths) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       try {
-        for (const auto& entry : fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied))
-          if (entry.is_regular_file() && matches(entry.path(), globs)) found.insert(entry.path().string());
+        for (const auto& entry : fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied)) {
+          std::error_code type_ec;
+          const auto type = entry.status(type_ec).type();  // links followed
+          if (type == fs::file_type::directory) continue;
+          const std::string name = entry.path().string();
+          if (type == fs::file_type::regular) {
+            if (matches(entry.path(), globs))
+              found.insert(name);
+            else
+              skipped[name] = "name matches no --glob";
+          } else {
+            skipped[name] = type == fs::file_type::not_found ? "dangling symbolic link"
+                            : type == fs::file_type::fifo    ? "a FIFO, not a model file"
+                            : type == fs::file_type::socket  ? "a socket, not a model file"
+                            : type == fs::file_type::character || type == fs::file_type::block
+                                ? "a device, not a model file"
+                                : "not a regular file";
+          }
+        }
       } catch (const fs::filesystem_error& e) {
         throw bad_input(path, std::string("cannot list directory: ") + e.code().message());
       }
-    } else if (fs::exists(path, ec)) {
-      found.insert(path);  // a file named on the command line is a suspect whatever its name
+    } else if (fs::exists(fs::symlink_status(path, ec))) {
+      found.insert(path);  // a file named on the command line is a suspect whatever its name or type
     } else {
       throw bad_input(path, "no such file or directory");
     }
   }
-  return {found.begin(), found.end()};
+  SuspectSearch search{{found.begin(), found.end()}, {}};
+  for (const std::string& name : found) skipped.erase(name);
+  for (auto& [path, reason] : skipped) search.skipped.push_back({path, reason});
+  return search;
 }
 
 std::pair<int, int> parse_shard(const std::string& text) {
@@ -129,8 +151,11 @@ std::vector<AuditRow> ranked(std::vector<AuditRow> rows) {
   return rows;
 }
 
-std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows, const std::string& format) {
-  if (format == "json") return format_json(h, rows);
+std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows, const std::string& format,
+                         const std::vector<SkippedFile>& skipped, bool show_skipped) {
+  if (format == "json") return format_json(h, rows, skipped);
+  const std::string skipped_note =
+      skipped.empty() ? "" : ", " + std::to_string(skipped.size()) + " files skipped" + (show_skipped ? "" : " (--show-skipped lists them)");
   std::string text;
   if (format == "csv") {
     text = "rank,suspect,distance,verdict,p_value,error,sha256\n";
@@ -148,7 +173,9 @@ std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows
       text += "| " + std::to_string(i + 1) + " | " + markdown_cell(r.suspect) + " | " + number("%.6f", r.distance) +
               " | " + (r.verdict == "stolen" ? "**stolen**" : r.verdict) + " | " + markdown_cell(r.error) + " |\n";
     }
-    return text + "\n" + summary_line(rows) + " (" + h.metric + ", stolen below " + number("%.6g", h.threshold) + ")\n";
+    if (show_skipped)
+      for (const SkippedFile& f : skipped) text += "| | " + markdown_cell(f.path) + " | | skipped | " + markdown_cell(f.reason) + " |\n";
+    return text + "\n" + summary_line(rows) + skipped_note + " (" + h.metric + ", stolen below " + number("%.6g", h.threshold) + ")\n";
   }
   text = "rank  distance   verdict      suspect\n";
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -158,63 +185,27 @@ std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows
                   r.verdict == "stolen" ? "STOLEN" : r.verdict.c_str());
     text += line + r.suspect + (r.error.empty() ? "" : "\n      " + r.error) + "\n";
   }
-  return text + summary_line(rows) + "; " + h.metric + ", stolen below " + number("%.6g", h.threshold) + " (" +
+  if (show_skipped)
+    for (const SkippedFile& f : skipped) text += "-     -          skipped      " + f.path + " (" + f.reason + ")\n";
+  return text + summary_line(rows) + skipped_note + "; " + h.metric + ", stolen below " + number("%.6g", h.threshold) + " (" +
          h.threshold_source + ")\n";
 }
 
-std::optional<AuditRow> oversized_suspect_row(const std::string& suspect, std::uintmax_t max_bytes) {
-  std::error_code ec;
-  std::uintmax_t size = max_bytes == 0 ? 0 : fs::file_size(suspect, ec);
-  if (max_bytes == 0 || ec || size <= max_bytes) return std::nullopt;
-  AuditRow row;
-  row.suspect = suspect;
-  row.verdict = "error";
-  row.error = suspect + ": " + std::to_string(size) + " bytes exceeds --max-model-bytes " +
-              std::to_string(max_bytes) + "; not loaded";
-  return row;
-}
-
 int audit_exit_code(const std::vector<AuditRow>& rows, bool allow_errors, const std::string& expect) {
-  bool errors = false, flagged = false;
+  bool errors = false, flagged = false, measured = false;
   for (const AuditRow& r : rows) {
-    if (r.verdict == "error")
+    if (r.verdict == "error") {
       errors = true;
-    else if (expect.empty() ? r.verdict == "stolen" : r.verdict != expect)
-      flagged = true;
+    } else {
+      measured = true;
+      if (expect.empty() ? r.verdict == "stolen" : r.verdict != expect) flagged = true;
+    }
   }
   if (flagged) return static_cast<int>(ExitCode::kStolen);
-  if (errors && !allow_errors) return static_cast<int>(ExitCode::kBadInput);
+  if (!measured || (errors && !allow_errors)) return static_cast<int>(ExitCode::kBadInput);
   return 0;
 }
 
-AuditRow row_from_child(const std::string& suspect, const ChildResult& child, double timeout) {
-  AuditRow row;
-  row.suspect = suspect;
-  row.verdict = "error";
-  row.seconds = child.seconds;
-  if (child.timed_out) {
-    row.error = suspect + ": timed out after " + std::to_string(static_cast<int>(timeout)) + " s (--timeout)";
-  } else if (child.signal) {
-    row.error = suspect + ": crashed (signal " + std::to_string(child.signal) + ": " + strsignal(child.signal) + ")";
-  } else if (child.exit_code == 0 || child.exit_code == 1) {
-    try {
-      row = audit_row_from_verify_report(child.out, suspect);
-      row.seconds = child.seconds;
-      return row;
-    } catch (const Error& e) {
-      row.error = e.what();
-    }
-  } else {
-    // The child's one-line error, without its "sacjc: error: " prefix.
-    std::size_t at = child.err.rfind("sacjc: error: ");
-    row.error = at == std::string::npos ? suspect + ": exited with code " + std::to_string(child.exit_code)
-                                        : child.err.substr(at + 14, child.err.find('\n', at) - at - 14);
-  }
-  try {
-    row.sha256 = sha256_file(suspect);
-  } catch (const Error&) {
-  }
-  return row;
-}
+std::string resume_key(const std::string& canonical, const std::string& sha256) { return canonical + "\n" + sha256; }
 
 }  // namespace sacjc

@@ -1,28 +1,29 @@
-// `sacjc audit`: the victim is measured once and written as a fingerprint; each suspect is then
-// a `sacjc verify FINGERPRINT SUSPECT --format json` child with a time and memory limit, so a
-// model that crashes, hangs or exhausts memory becomes an error row and the audit goes on. A file
-// larger than --max-model-bytes becomes an error row without a child: it is never read.
-// Every row is appended to the JSONL log as soon as it is known.
+// `sacjc audit`: the victim is measured once (or read from its fingerprint); each suspect file
+// is then read and hashed here and run in its own confined child (model_host.h), at most --jobs
+// at once, with a time and memory limit, so a model that crashes, hangs, exhausts memory or
+// misbehaves becomes an error row and the audit goes on. Distances and verdicts are computed
+// here from the children's raw outputs. Every row is appended to the JSONL log as soon as it
+// is known, so an audit stopped midway keeps its results.
 #include "sacjc/audit_command.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
-#include <cstdio>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
-#include <map>
+#include <list>
 #include <memory>
 #include <set>
-#include <thread>
 
 #include "sacjc/audit.h"
 #include "sacjc/error.h"
 #include "sacjc/files.h"
 #include "sacjc/json_io.h"
 #include "sacjc/log.h"
+#include "sacjc/model_host.h"
 #include "sacjc/report.h"
-#include "sacjc/subprocess.h"
 
 namespace sacjc {
 namespace fs = std::filesystem;
@@ -53,50 +54,57 @@ class LogAppender {
   int fd_ = -1;
 };
 
-std::string exact(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.17g", value);
-  return text;
-}
+// SIGINT and SIGTERM stop the audit between rows: running children are killed (their host
+// follows the parent anyway), and what was logged stays.
+volatile std::sig_atomic_t stop_signal = 0;
+void on_stop_signal(int signal) { stop_signal = signal; }
 
-long long default_memory_limit(int jobs) {
-  double physical = static_cast<double>(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGE_SIZE);
-  return static_cast<long long>(physical / 2 / jobs);
-}
-
-// A temporary directory removed with everything in it when the audit ends.
-struct TempDir {
-  std::string path;
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "sacjc-audit-XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw Error(ExitCode::kInternal, "cannot create a temporary directory");
-    path = pattern;
+struct StopSignals {
+  struct sigaction old_int {}, old_term {};
+  StopSignals() {
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_int);
+    sigaction(SIGTERM, &action, &old_term);
   }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int, nullptr);
+    sigaction(SIGTERM, &old_term, nullptr);
   }
 };
+
+// One suspect in its confined child.
+struct Job {
+  std::string suspect;
+  std::unique_ptr<ModelBytes> bytes;
+  std::unique_ptr<ConfinedRun> run;
+};
+
+std::string canonical_path(const std::string& path) {
+  std::error_code ec;
+  fs::path canonical = fs::canonical(path, ec);
+  return ec ? path : canonical.string();
+}
 
 }  // namespace
 
 CLI::App* add_audit_command(CLI::App& app, AuditOptions& o) {
-  CLI::App* cmd = app.add_subcommand("audit", "Check every model under PATH against VICTIM, each in its own process");
+  CLI::App* cmd = app.add_subcommand("audit", "Check every model under PATH against VICTIM, each in its own confined process");
   o.command = cmd;
   cmd->add_option("victim", o.victim, "Victim model (TorchScript file) or fingerprint (.sacfp)")->required();
   cmd->add_option("paths", o.paths, "Suspect model files and directories (searched recursively)")->required();
   cmd->add_option("--glob", o.globs, "File name patterns of models in directories")->capture_default_str();
+  cmd->add_flag("--show-skipped", o.show_skipped, "List the files under PATH that were not checked, and why");
   cmd->add_option("-j,--jobs", o.jobs, "Suspects checked at once")->capture_default_str()->check(CLI::Range(1, 256));
-  cmd->add_option("--timeout", o.timeout, "Seconds per suspect before it is killed and reported as an error (0: none)")->capture_default_str()->check(CLI::NonNegativeNumber);
-  cmd->add_option("--max-memory", o.max_memory_mb, "Address-space limit per suspect in MB (default: half of this machine's memory over --jobs)")->check(CLI::NonNegativeNumber);
-  cmd->add_option("--max-model-bytes", o.max_model_bytes, "Suspect files larger than this many bytes are error rows and are not loaded (0: no limit)")->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->add_option("--jsonl", o.jsonl, "Append every suspect's row to this JSONL log as soon as it is known");
-  cmd->add_flag("--resume", o.resume, "Skip the suspects already in the --jsonl log and append the rest");
+  cmd->add_flag("--resume", o.resume, "Skip the suspects already in the --jsonl log (same file and SHA-256) and append the rest");
   cmd->add_option("--shard", o.shard, "Check only shard I of N (I/N, 0 <= I < N) of the sorted suspect list");
   cmd->add_option("--format", o.format, "Table format: text, json, csv or markdown")->capture_default_str()->check(CLI::IsMember(kFormats));
   cmd->add_flag("--allow-errors", o.allow_errors, "Exit 0 rather than 3 when suspects failed and none is stolen");
   cmd->add_option("--expect", o.expect, "CI gate: exit 0 only if every suspect's verdict is this (independent or stolen)")->check(CLI::IsMember({"independent", "stolen"}));
   add_pipeline_options(cmd, o.pipeline);
+  add_confinement_options(cmd, o.pipeline);
   auto* threshold = cmd->add_option("--threshold", o.threshold, "Stolen below this distance (default: measured, see README)");
   cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")->excludes(threshold);
   return cmd;
@@ -110,8 +118,10 @@ int run_audit(AuditOptions o) {
   if (log_exists && !o.resume)
     throw Error(ExitCode::kUsage, o.jsonl + " exists; add --resume to continue that audit, or remove it");
 
-  // 1. The suspects: found, sharded, without the victim itself.
-  std::vector<std::string> suspects = find_suspects(o.paths, o.globs);
+  // 1. The suspects: found, sharded, without the victim itself. Nothing found is an error, so
+  //    a gate never passes on an empty directory.
+  SuspectSearch search = find_suspects(o.paths, o.globs);
+  std::vector<std::string>& suspects = search.suspects;
   if (!o.shard.empty()) {
     auto [index, count] = parse_shard(o.shard);
     suspects = shard_of(suspects, index, count);
@@ -119,87 +129,107 @@ int run_audit(AuditOptions o) {
   suspects.erase(std::remove_if(suspects.begin(), suspects.end(),
                                 [&](const std::string& s) { return fs::equivalent(s, o.victim, ec); }),
                  suspects.end());
+  for (const SkippedFile& f : search.skipped) spdlog::info("skipped {}: {}", f.path, f.reason);
+  if (suspects.empty() && !log_exists)
+    throw bad_input(o.paths.front(), "no model file to check (" + std::to_string(search.skipped.size()) +
+                                         " files skipped; --show-skipped lists them, --glob chooses names)");
 
-  // 2. The victim, once; children get it as a fingerprint.
+  // 2. The victim, once, and its probes in a memory file every child maps.
   Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
   OperatingThreshold threshold = victim_threshold(victim, o.threshold, o.calibration, o.pipeline);
   AuditHeader header{o.victim, victim.info.sha256, victim.probes.sha256, to_string(o.pipeline.metric),
                      to_string(o.pipeline.mode), threshold.value, threshold.source};
-  TempDir temp;
-  std::string fingerprint = victim.fingerprint;
-  if (fingerprint.empty()) {
-    fingerprint = temp.path + "/victim.sacfp";
-    Fingerprint fp = fingerprint_of(victim, o.pipeline);
-    fp.calibration = threshold.calibration;
-    write_fingerprint(fingerprint, fp);
-  }
-  int threads = o.pipeline.threads > 0 ? o.pipeline.threads
-                                       : std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / o.jobs);
-  // The child's command line; the suspect goes last, after "--" (it may start with '-').
-  std::vector<std::string> child_args = {self_executable(), "verify", "--format", "json", "--threads",
-                                         std::to_string(threads), "--batch-size",
-                                         std::to_string(o.pipeline.model.batch_size)};
-  if (!o.pipeline.model.output_key.empty()) child_args.insert(child_args.end(), {"--output", o.pipeline.model.output_key});
-  if (!threshold.calibration)
-    child_args.insert(child_args.end(), {"--threshold", exact(threshold.value)});
-  else if (!o.calibration.empty())  // else the fingerprint carries it
-    child_args.insert(child_args.end(), {"--calibration", o.calibration});
-  child_args.insert(child_args.end(), {"--", fingerprint, ""});
+  const SharedProbes probes(victim.probes);
+  const ConfinedOptions confined = confined_options(o.pipeline, o.jobs);
 
-  // 3. The log: resumed, or started with its header.
+  // 3. The log: resumed (suspects already in it, same file and bytes, are not run again), or
+  //    started with its header.
   std::vector<AuditRow> rows;
+  std::set<std::string> done;
   if (log_exists) {  // with --resume
     AuditLog log = read_audit_log(o.jsonl);
     check_same_audit(header, log.header, o.jsonl);
     fs::resize_file(o.jsonl, log.complete_bytes, ec);  // drops a line torn by a kill
     if (ec) throw bad_input(o.jsonl, "cannot truncate the audit log: " + ec.message());
-    std::set<std::string> done;
-    for (const AuditRow& row : log.rows) done.insert(row.suspect);
-    suspects.erase(std::remove_if(suspects.begin(), suspects.end(), [&](const std::string& s) { return done.count(s); }),
-                   suspects.end());
-    spdlog::info("{}: resuming, {} suspects already checked, {} to go", o.jsonl, log.rows.size(), suspects.size());
+    for (const AuditRow& row : log.rows)
+      if (!row.sha256.empty()) done.insert(resume_key(row.canonical.empty() ? canonical_path(row.suspect) : row.canonical, row.sha256));
+    spdlog::info("{}: resuming, {} suspects already checked", o.jsonl, log.rows.size());
     rows = std::move(log.rows);
   } else if (!o.jsonl.empty()) {
     write_file_atomically(o.jsonl, format_json_line(header));
   }
   LogAppender log(o.jsonl);
 
-  // 4. Children, at most --jobs at once; each row is logged when its child ends (or, for a file
-  //    above --max-model-bytes, at once).
-  const long long memory = o.max_memory_mb > 0 ? o.max_memory_mb * 1024 * 1024 : default_memory_limit(o.jobs);
-  std::map<std::string, std::unique_ptr<Child>> running;
+  // 4. Children, at most --jobs at once; each row is logged as soon as it is known.
+  StopSignals signals;
+  std::list<Job> running;
   std::size_t next = 0, finished = 0;
   ProgressBar bar("suspects", static_cast<int>(suspects.size()));
   auto record = [&](AuditRow row) {
     if (!row.error.empty()) spdlog::warn("{}", row.error);
     log.append(format_json_line(row));
     rows.push_back(std::move(row));
-    bar.update(static_cast<int>(++finished));
   };
-  while (finished < suspects.size()) {
+  auto error_row = [](const std::string& suspect, const ModelBytes* bytes, const std::string& error) {
+    AuditRow row;
+    row.suspect = suspect;
+    row.verdict = "error";
+    row.error = error;
+    if (bytes) row.sha256 = bytes->sha256();
+    if (bytes) row.canonical = canonical_path(suspect);
+    return row;
+  };
+  while (finished < suspects.size() && !stop_signal) {
     while (running.size() < static_cast<std::size_t>(o.jobs) && next < suspects.size()) {
       const std::string& suspect = suspects[next++];
-      if (auto too_big = oversized_suspect_row(suspect, static_cast<std::uintmax_t>(o.max_model_bytes))) {
-        record(std::move(*too_big));
-        continue;
+      Job job{suspect, nullptr, nullptr};
+      try {
+        job.bytes = std::make_unique<ModelBytes>(suspect, o.pipeline.max_model_bytes);
+        if (done.count(resume_key(canonical_path(suspect), job.bytes->sha256()))) {
+          bar.update(static_cast<int>(++finished));
+          continue;
+        }
+        job.run = std::make_unique<ConfinedRun>(*job.bytes, probes, confined);
+        running.push_back(std::move(job));
+      } catch (const Error& e) {
+        if (e.code() != ExitCode::kBadInput) throw;
+        record(error_row(suspect, job.bytes.get(), e.what()));
+        bar.update(static_cast<int>(++finished));
       }
-      child_args.back() = suspect;
-      running[suspect] = std::make_unique<Child>(child_args, memory);
     }
     for (auto it = running.begin(); it != running.end();) {
-      if (!it->second->poll(o.timeout)) {
+      if (!it->run->poll(running.size() == 1 ? 50 : 10)) {
         ++it;
         continue;
       }
-      record(row_from_child(it->first, it->second->result(), o.timeout));
+      AuditRow row = error_row(it->suspect, it->bytes.get(), "");
+      row.seconds = it->run->seconds();
+      try {
+        Measurement measured = measurement_from(it->run->take(), o.pipeline.mode, it->suspect);
+        row.output_size = measured.features.cols();
+        Scored scored = score_suspect(victim, measured, threshold, o.pipeline.metric, it->suspect);
+        row.distance = scored.distance;
+        row.verdict = to_string(scored.verdict);
+        row.p_value = scored.p_value;
+      } catch (const Error& e) {
+        if (e.code() != ExitCode::kBadInput) throw;
+        row.error = e.what();
+      }
+      record(std::move(row));
+      bar.update(static_cast<int>(++finished));
       it = running.erase(it);
     }
-    if (!running.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (stop_signal) {
+    running.clear();  // kills the children
+    throw Error(ExitCode::kInterrupted, std::string(strsignal(stop_signal)) + ": audit stopped after " +
+                                            std::to_string(finished) + " of " + std::to_string(suspects.size()) +
+                                            " suspects" + (o.jsonl.empty() ? "" : "; their rows are in " + o.jsonl));
   }
 
   // 5. The ranked table.
   rows = ranked(std::move(rows));
-  print_report(format_audit(header, rows, o.format));
+  print_report(format_audit(header, rows, o.format, search.skipped, o.show_skipped));
   return audit_exit_code(rows, o.allow_errors, o.expect);
 }
 

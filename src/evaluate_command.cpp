@@ -34,6 +34,7 @@ CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
   cmd->add_option("victim", o.victim, "Victim model (TorchScript file) or fingerprint (.sacfp)")->required();
   add_zoo_options(cmd, o.zoo);
   add_pipeline_options(cmd, o.pipeline);
+  add_confinement_options(cmd, o.pipeline);
   auto* threshold = cmd->add_option("--threshold", o.threshold, "Operating threshold (default: the measured default)");
   cmd->add_option("--calibration", o.calibration, "Take the operating threshold from this calibration file")->excludes(threshold);
   cmd->add_option("--format", o.format, "Report format: text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));

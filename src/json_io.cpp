@@ -335,7 +335,7 @@ void parse_fingerprint_meta(const std::string& text, const std::string& name, Fi
 namespace {
 
 json row_json(const AuditRow& r) {
-  return {{"suspect", r.suspect},         {"sha256", r.sha256},
+  return {{"suspect", r.suspect},         {"canonical", r.canonical}, {"sha256", r.sha256},
           {"distance", optional_json(r.distance)}, {"verdict", r.verdict},
           {"p_value", optional_json(r.p_value)},   {"output_size", r.output_size},
           {"error", r.error}};
@@ -386,6 +386,7 @@ AuditRow parse_audit_row(const std::string& line, const std::string& name) {
     AuditRow r;
     r.suspect = doc.at("suspect").get<std::string>();
     r.sha256 = doc.at("sha256").get<std::string>();
+    r.canonical = doc.value("canonical", "");  // logs before sacjc 0.2 have none
     r.distance = optional_double(doc.at("distance"));
     r.verdict = doc.at("verdict").get<std::string>();
     r.p_value = optional_double(doc.at("p_value"));
@@ -400,7 +401,10 @@ AuditRow parse_audit_row(const std::string& line, const std::string& name) {
   });
 }
 
-std::string format_json(const AuditHeader& h, const std::vector<AuditRow>& rows) {
+std::string format_json(const AuditHeader& h, const std::vector<AuditRow>& rows,
+                        const std::vector<SkippedFile>& skipped_files) {
+  json skipped = json::array();
+  for (const SkippedFile& f : skipped_files) skipped.push_back({{"path", f.path}, {"reason", f.reason}});
   json suspects = json::array();
   int stolen = 0, errors = 0;
   for (const AuditRow& r : rows) {
@@ -413,24 +417,13 @@ std::string format_json(const AuditHeader& h, const std::vector<AuditRow>& rows)
                {"command", "audit"},
                {"settings", header_json(h)},
                {"suspects", suspects},
+               {"skipped", skipped},
                {"summary",
                 {{"suspects", rows.size()},
+                 {"skipped", skipped_files.size()},
                  {"stolen", stolen},
                  {"independent", static_cast<int>(rows.size()) - stolen - errors},
                  {"errors", errors}}}});
-}
-
-AuditRow audit_row_from_verify_report(const std::string& text, const std::string& suspect) {
-  return parse_document(text, suspect, "report from the verify child", [&](const json& doc) {
-    AuditRow r;
-    r.suspect = suspect;
-    r.sha256 = doc.at("suspect").at("sha256").get<std::string>();
-    r.output_size = integer<long>(doc.at("suspect").at("output_size"));
-    r.distance = doc.at("distance").get<double>();
-    r.verdict = doc.at("verdict").get<std::string>();
-    if (doc.contains("p_value")) r.p_value = optional_double(doc.at("p_value"));
-    return r;
-  });
 }
 
 }  // namespace sacjc

@@ -9,6 +9,7 @@
 #include "sacjc/error.h"
 #include "sacjc/log.h"
 #include "sacjc/model.h"
+#include "sacjc/model_host.h"
 #include "sacjc/audit_command.h"
 #include "sacjc/calibrate_command.h"
 #include "sacjc/evaluate_command.h"
@@ -70,6 +71,8 @@ int main(int argc, char** argv) {
 
   sacjc::setup_logging(verbosity);
   try {
+    // Untrusted models run in children of a host forked now, before LibTorch starts threads.
+    if (*verify_cmd || *evaluate_cmd || *calibrate_cmd || *audit_cmd) sacjc::start_model_host();
     if (*verify_cmd) return sacjc::run_verify(verify);
     if (*evaluate_cmd) return sacjc::run_evaluate(evaluate);
     if (*calibrate_cmd) return sacjc::run_calibrate(calibrate);

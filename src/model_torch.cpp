@@ -4,12 +4,16 @@
 #include "sacjc/model.h"
 
 #include <ATen/Parallel.h>
+#include <caffe2/serialize/inline_container.h>
 #include <torch/script.h>
 #include <torch/version.h>
 
+#include <atomic>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <string_view>
 #include <thread>
 
 #include "sacjc/error.h"
@@ -65,7 +69,7 @@ class TorchModel : public Model {
 
   // With the optimised module when there is one; if that fails on the probes, everything again
   // with the module as saved, whose error (if any) is the one reported.
-  Outputs forward(const ProbeSet& probes, const std::function<void(int)>& progress) override {
+  Outputs forward(const ProbeTensor& probes, const std::function<void(int)>& progress) override {
     if (fast_) {
       try {
         return run(*fast_, probes, progress);
@@ -79,7 +83,7 @@ class TorchModel : public Model {
   }
 
  private:
-  Outputs run(torch::jit::Module& module, const ProbeSet& probes, const std::function<void(int)>& progress) {
+  Outputs run(torch::jit::Module& module, const ProbeTensor& probes, const std::function<void(int)>& progress) {
     c10::InferenceMode inference;
     const int batch = std::max(1, options_.batch_size);
     Outputs outputs;
@@ -96,13 +100,13 @@ class TorchModel : public Model {
     return outputs;
   }
 
-  torch::Tensor run_batch(torch::jit::Module& module, const ProbeSet& probes, int start, int size) {
+  torch::Tensor run_batch(torch::jit::Module& module, const ProbeTensor& probes, int start, int size) {
     const std::int64_t image_size = std::int64_t(probes.channels) * probes.height * probes.width;
     c10::IValue result;
     try {
       // A copy per batch: a model that writes to its input must not change what the next
       // model sees.
-      auto input = torch::from_blob(const_cast<float*>(probes.values.data()) + start * image_size,
+      auto input = torch::from_blob(const_cast<float*>(probes.values) + start * image_size,
                                     {size, probes.channels, probes.height, probes.width},
                                     torch::kFloat32)
                        .clone();
@@ -165,6 +169,53 @@ class TorchModel : public Model {
   ModelOptions options_;
 };
 
+// A TorchScript archive in memory, read in place.
+class MemoryReader : public caffe2::serialize::ReadAdapterInterface {
+ public:
+  MemoryReader(const std::uint8_t* bytes, std::size_t size) : bytes_(bytes), size_(size) {}
+  std::size_t size() const override { return size_; }
+  std::size_t read(std::uint64_t pos, void* buf, std::size_t n, const char* = "") const override {
+    if (pos >= size_) return 0;
+    n = std::min<std::size_t>(n, size_ - pos);
+    std::memcpy(buf, bytes_ + pos, n);
+    return n;
+  }
+
+ private:
+  const std::uint8_t* bytes_;
+  std::size_t size_;
+};
+
+// Operators that reach the file system from TorchScript code, and how the archive's code
+// spells a call to each (torch.jit.save writes Python-like source under code/).
+struct FileOperator {
+  const char* name;
+  const char* spellings[3];
+};
+const FileOperator kFileOperators[] = {
+    {"aten::from_file", {"torch.from_file(", "ops.aten.from_file(", nullptr}},
+    {"aten::save", {"torch.save(", "ops.aten.save(", nullptr}},
+};
+
+// Eval mode, plus a copy frozen and optimised for inference (weights inlined, batch norms
+// folded, MKLDNN kernels): about 25% faster on CPU (README, "Performance"). The MKLDNN
+// kernels refuse some inputs the saved model takes (adaptive pooling to a size that does not
+// divide the input, seen on the zoo's ResNets), so the saved module is kept for those; a
+// model that cannot be optimised at all runs as saved.
+std::unique_ptr<Model> prepared(const std::string& name, torch::jit::Module module, const ModelOptions& options) {
+  module.eval();
+  std::optional<torch::jit::Module> fast;
+  if (options.optimize) {
+    try {
+      torch::jit::Module copy = module.clone();
+      fast = torch::jit::optimize_for_inference(copy);
+    } catch (const std::exception& e) {
+      spdlog::debug("{}: runs as saved, optimising failed: {}", name, first_useful_line(what_of(e)));
+    }
+  }
+  return std::make_unique<TorchModel>(name, std::move(module), std::move(fast), options);
+}
+
 }  // namespace
 
 std::unique_ptr<Model> load_torchscript(const std::string& path, const ModelOptions& options) {
@@ -175,22 +226,52 @@ std::unique_ptr<Model> load_torchscript(const std::string& path, const ModelOpti
   } catch (const std::exception& e) {
     throw bad_input(path, load_problem(what_of(e)));
   }
-  module.eval();
-  // Frozen and optimised for inference (weights inlined, batch norms folded, MKLDNN kernels):
-  // about 25% faster on CPU (README, "Performance"). The MKLDNN kernels refuse some inputs the
-  // saved model takes (adaptive pooling to a size that does not divide the input, seen on the
-  // zoo's ResNets), so the saved module is kept for those; a model that cannot be optimised
-  // at all runs as saved.
-  std::optional<torch::jit::Module> fast;
-  if (options.optimize) {
-    try {
-      torch::jit::Module copy = module.clone();
-      fast = torch::jit::optimize_for_inference(copy);
-    } catch (const std::exception& e) {
-      spdlog::debug("{}: runs as saved, optimising failed: {}", path, first_useful_line(what_of(e)));
-    }
+  return prepared(path, std::move(module), options);
+}
+
+std::unique_ptr<Model> load_torchscript(const std::string& name, const std::uint8_t* bytes, std::size_t size,
+                                        const ModelOptions& options) {
+  if (size == 0) throw bad_input(name, "empty file, not a TorchScript model");
+  torch::jit::Module module;
+  try {
+    module = torch::jit::load(std::make_shared<MemoryReader>(bytes, size), torch::kCPU);
+  } catch (const std::exception& e) {
+    throw bad_input(name, load_problem(what_of(e)));
   }
-  return std::make_unique<TorchModel>(path, std::move(module), std::move(fast), options);
+  return prepared(name, std::move(module), options);
+}
+
+std::string file_operator_in(const std::string& name, const std::uint8_t* bytes, std::size_t size) {
+  std::vector<std::string> records;
+  std::unique_ptr<caffe2::serialize::PyTorchStreamReader> archive;
+  try {
+    archive = std::make_unique<caffe2::serialize::PyTorchStreamReader>(std::make_shared<MemoryReader>(bytes, size));
+    records = archive->getAllRecords();
+  } catch (const std::exception& e) {
+    throw bad_input(name, load_problem(what_of(e)));
+  }
+  for (const std::string& record : records) {
+    if (record.find("code/") != 0 || record.size() < 3 || record.compare(record.size() - 3, 3, ".py") != 0) continue;
+    at::DataPtr data;
+    std::size_t length = 0;
+    try {
+      std::tie(data, length) = archive->getRecord(record);
+    } catch (const std::exception& e) {
+      throw bad_input(name, load_problem(what_of(e)));
+    }
+    std::string_view code(static_cast<const char*>(data.get()), length);
+    for (const FileOperator& op : kFileOperators)
+      for (const char* spelling : op.spellings)
+        if (spelling && code.find(spelling) != std::string_view::npos) return op.name;
+  }
+  return "";
+}
+
+void start_inference_threads(int threads) {
+  set_inference_threads(threads);
+  // A parallel loop wide enough for every thread starts the pool now.
+  std::atomic<int> sum{0};
+  at::parallel_for(0, 1024, 1, [&](std::int64_t begin, std::int64_t end) { sum += static_cast<int>(end - begin); });
 }
 
 void set_inference_threads(int threads) {
@@ -199,6 +280,10 @@ void set_inference_threads(int threads) {
 }
 
 int inference_threads() { return at::get_num_threads(); }
+
+ProbeTensor tensor_of(const ProbeSet& probes) {
+  return {probes.values.data(), probes.count, probes.channels, probes.height, probes.width};
+}
 
 std::string torch_version() { return TORCH_VERSION; }
 

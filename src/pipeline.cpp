@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <cstdlib>
 #include <set>
+#include <thread>
 
 #include "sacjc/correlation.h"
 #include "sacjc/error.h"
@@ -78,7 +80,28 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->option_defaults()->group("Options");
 }
 
+void add_confinement_options(CLI::App* cmd, PipelineOptions& o) {
+  cmd->option_defaults()->group("Untrusted models (each runs confined in its own process)");
+  cmd->add_option("--timeout", o.timeout, "Seconds per model before it is killed and reported as an error (0: none)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-memory", o.max_memory_mb, "Address-space limit per model in MB (default: half of this machine's memory over the models run at once)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-model-bytes", o.max_model_bytes, "Model files larger than this many bytes are refused unread (0: no limit)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  cmd->option_defaults()->group("Options");
+}
+
+ConfinedOptions confined_options(const PipelineOptions& o, int jobs) {
+  ConfinedOptions c;
+  c.model = o.model;
+  const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  c.threads = o.threads > 0 ? o.threads : std::max(1, cores / std::max(1, jobs));
+  c.memory_bytes = o.max_memory_mb > 0 ? o.max_memory_mb * 1024 * 1024 : default_memory_limit(jobs);
+  c.timeout_seconds = o.timeout;
+  c.scan_archive = o.scan_archive;
+  return c;
+}
+
 void apply_pipeline_options(PipelineOptions& o) {
+  const char* no_scan = std::getenv("SACJC_TEST_NO_ARCHIVE_SCAN");  // tests of the confinement alone
+  o.scan_archive = !(no_scan && std::string(no_scan) == "1");
   parse_input_size(o.input_size, o.probes);
   o.probes.channels = parse_channels(o.channels);
   if (o.compare.empty()) o.compare = o.labels.empty() ? to_string(kDefaultMetric) : to_string(kLabelledMetric);
@@ -143,6 +166,19 @@ LoadedModel load_model(const std::string& path, const ModelOptions& options) {
   loaded.model = load_torchscript(path, options);
   loaded.info = {path, sha256_file(path), 0};
   return loaded;
+}
+
+Measurement measurement_from(const ConfinedOutputs& outputs, Mode mode, const std::string& path) {
+  return measurement_of(probe_features(outputs.probes, outputs.references, mode, path));
+}
+
+Measurement measure_untrusted(const std::string& path, const SharedProbes& probes, const PipelineOptions& o,
+                              const std::string& label, ModelInfo& info) {
+  ModelBytes bytes(path, o.max_model_bytes);
+  ConfinedOutputs outputs = run_confined(bytes, probes, confined_options(o, 1), label);
+  info = {path, bytes.sha256(), static_cast<long>(outputs.probes.cols())};
+  spdlog::info("{}: {} outputs per probe", path, outputs.probes.cols());
+  return measurement_from(outputs, o.mode, path);
 }
 
 Measurement measure(LoadedModel& loaded, const ProbeSet& probes, Mode mode, const std::string& label) {
@@ -299,19 +335,41 @@ OperatingThreshold victim_threshold(const Victim& victim, const std::optional<do
                              o.mode);
 }
 
+Scored score_suspect(const Victim& victim, const Measurement& suspect, const OperatingThreshold& threshold,
+                     Metric metric, const std::string& suspect_path) {
+  Scored s;
+  s.parts = compare_parts(victim.measurement, suspect, metric, victim.info.path, suspect_path, victim.probes.labels);
+  if (is_combined(metric)) {
+    if (!threshold.calibration)
+      throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " needs a calibration made with it (--calibration)");
+    s.distance = combined_p_value(s.parts, threshold.calibration->independent_parts);
+  } else {
+    s.distance = s.parts.front();
+  }
+  s.verdict = decide(s.distance, threshold.value);
+  if (threshold.calibration) {
+    // A combination's distance is already its p-value (Tippett's method); its rank among the
+    // independent models' values is the empirical one.
+    s.p_value = is_combined(metric) ? s.distance : p_value_lognormal(*threshold.calibration, s.distance);
+    s.p_value_empirical = p_value_empirical(*threshold.calibration, s.distance);
+  }
+  return s;
+}
+
 std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<ZooEntry>& entries,
                                         const PipelineOptions& options) {
   std::vector<ModelResult> results;
   ProgressBar bar("models", static_cast<int>(entries.size()));
+  const SharedProbes probes(victim.probes);
   for (const ZooEntry& entry : entries) {
     ModelResult result{entry, std::nullopt, "", {entry.path, "", 0}, {}};
     try {
-      LoadedModel model = load_model(entry.path, options.model);
-      Measurement m = measure(model, victim.probes, options.mode, "");
+      ModelInfo info;
+      Measurement m = measure_untrusted(entry.path, probes, options, "", info);
       result.parts =
           compare_parts(victim.measurement, m, options.metric, victim.info.path, entry.path, victim.probes.labels);
       if (!is_combined(options.metric)) result.distance = result.parts.front();
-      result.info = model.info;
+      result.info = info;
     } catch (const Error& e) {
       if (e.code() != ExitCode::kBadInput) throw;
       result.error = e.what();

@@ -65,6 +65,7 @@ CLI::App* add_verify_command(CLI::App& app, VerifyOptions& o) {
                   "manifest order (one whole number per row: class labels)")
       ->excludes(suspect);
   add_pipeline_options(cmd, o.pipeline);
+  add_confinement_options(cmd, o.pipeline);
   auto* threshold = cmd->add_option("--threshold", o.threshold, "Stolen below this distance (default: measured, see README)");
   cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")->excludes(threshold);
   cmd->add_option("--format", o.format, "Report format: text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
@@ -84,12 +85,13 @@ int run_verify(VerifyOptions o) {
   report.threads = inference_threads();
   report.batch_size = o.pipeline.model.batch_size;
 
-  // 1. Load the suspect first, and read the calibration, so a bad file fails before any work is
-  // done (whether the calibration fits the victim is checked once the probes are made).
+  // 1. Read the suspect file first (this process reads it, hashes it and hands the bytes to a
+  // confined child; see model_host.h), and the calibration, so a bad file fails before any work
+  // is done (whether the calibration fits the victim is checked once the probes are made).
   auto step = Clock::now();
   if (!o.calibration.empty()) read_calibration(o.calibration);
-  std::optional<LoadedModel> suspect;
-  if (!o.suspect.empty()) suspect = load_model(o.suspect, o.pipeline.model);
+  std::optional<ModelBytes> suspect;
+  if (!o.suspect.empty()) suspect.emplace(o.suspect, o.pipeline.max_model_bytes);
   report.timings.load = seconds_since(step);
 
   // 2. The victim: its probes (seeds -> resize -> JPEG round trip -> tensor) and its matrix,
@@ -99,12 +101,14 @@ int run_verify(VerifyOptions o) {
   report.timings.probes = victim.probe_seconds;
   report.timings.victim = seconds_since(step) - victim.probe_seconds;
 
-  // 3. The suspect on the same probes.
+  // 3. The suspect on the same probes, in its confined child.
   step = Clock::now();
   Measurement measured;
   if (suspect) {
-    measured = measure(*suspect, victim.probes, o.pipeline.mode, "suspect");
-    report.suspect = suspect->info;
+    ConfinedOutputs outputs =
+        run_confined(*suspect, SharedProbes(victim.probes), confined_options(o.pipeline, 1), "suspect");
+    report.suspect = {suspect->path(), suspect->sha256(), static_cast<long>(outputs.probes.cols())};
+    measured = measurement_from(outputs, o.pipeline.mode, suspect->path());
   } else {
     measured = measure_collected_outputs(o.suspect_outputs, victim, o.pipeline.mode, report.suspect, report.suspect_outputs);
   }
@@ -115,31 +119,21 @@ int run_verify(VerifyOptions o) {
   OperatingThreshold threshold =
       victim_threshold(victim, o.threshold, o.calibration, o.pipeline, report.suspect_outputs == "labels");
   report.settings = run_settings(victim, o.pipeline, threshold);
-  const Eigen::MatrixXf& c_victim = victim.measurement.matrix;
-  const Metric metric = o.pipeline.metric;
-  report.parts =
-      compare_parts(victim.measurement, measured, metric, o.victim, report.suspect.path, victim.probes.labels);
-  if (is_combined(metric)) {
-    if (!threshold.calibration)
-      throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " needs a calibration made with it (--calibration)");
-    report.distance = combined_p_value(report.parts, threshold.calibration->independent_parts);
-  } else {
-    report.distance = report.parts.front();
-  }
-  report.verdict = decide(report.distance, threshold.value);
+  Scored scored = score_suspect(victim, measured, threshold, o.pipeline.metric, report.suspect.path);
+  report.parts = scored.parts;
+  report.distance = scored.distance;
+  report.verdict = scored.verdict;
   if (threshold.calibration) {
     report.calibration = o.calibration.empty() ? victim.fingerprint : o.calibration;
-    // A combination's distance is already its p-value (Tippett's method); its rank among the independent
-    // models' values is the empirical one.
-    report.p_value = is_combined(metric) ? report.distance : p_value_lognormal(*threshold.calibration, report.distance);
-    report.p_value_empirical = p_value_empirical(*threshold.calibration, report.distance);
+    report.p_value = *scored.p_value;
+    report.p_value_empirical = *scored.p_value_empirical;
   }
   report.timings.compare = seconds_since(step);
   report.victim = victim.info;
   report.fingerprint = victim.fingerprint;
   report.expected = o.expect;
 
-  if (!o.plot.empty()) write_plot(o.plot, c_victim, measured.matrix);
+  if (!o.plot.empty()) write_plot(o.plot, victim.measurement.matrix, measured.matrix);
   report.timings.total = seconds_since(start);
   print_report(o.format == "json" ? format_json(report) : format_text(report));
   if (!o.expect.empty()) return to_string(report.verdict) == o.expect ? 0 : 1;

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "sacjc/subprocess.h"
 
 namespace sacjc {
 
@@ -25,7 +24,8 @@ struct AuditHeader {
 };
 
 struct AuditRow {
-  std::string suspect;  // path as found
+  std::string suspect;    // path as found
+  std::string canonical;  // the file it resolved to (symbolic links followed), when it was read
   std::string sha256;   // of the suspect file, when it was read
   std::optional<double> distance;
   std::string verdict;             // "stolen", "independent", or "error"
@@ -35,10 +35,22 @@ struct AuditRow {
   double seconds = 0;
 };
 
-// Model files under `paths`: files as given, directories searched recursively for names that
-// match any of `globs` (fnmatch patterns on the file name). Sorted, without duplicates. A path
-// that does not exist throws a bad-input Error naming it.
-std::vector<std::string> find_suspects(const std::vector<std::string>& paths, const std::vector<std::string>& globs);
+// A file under an audited directory that is not checked, and why.
+struct SkippedFile {
+  std::string path, reason;
+};
+
+struct SuspectSearch {
+  std::vector<std::string> suspects;  // sorted, without duplicates
+  std::vector<SkippedFile> skipped;   // sorted by path
+};
+
+// Model files under `paths`: files as given (whatever their name or type: a FIFO named on the
+// command line becomes an error row, unread), directories searched recursively for regular
+// files whose names match any of `globs` (fnmatch patterns on the file name); every other
+// entry found there is skipped with its reason. A path that does not exist throws a bad-input
+// Error naming it.
+SuspectSearch find_suspects(const std::vector<std::string>& paths, const std::vector<std::string>& globs);
 
 // Parses "I/N" (0 <= I < N); throws a usage Error otherwise.
 std::pair<int, int> parse_shard(const std::string& text);
@@ -63,21 +75,19 @@ void check_same_audit(const AuditHeader& expected, const AuditHeader& found, con
 // Rows ranked for reading: by distance, closest first, then errors; ties by path.
 std::vector<AuditRow> ranked(std::vector<AuditRow> rows);
 
-// The ranked table as text, json, csv or markdown. Timings are left out, so the same rows
-// always give the same table.
-std::string format_audit(const AuditHeader& header, const std::vector<AuditRow>& rows, const std::string& format);
+// The ranked table as text, json, csv or markdown, with the skipped files counted (and listed
+// when `show_skipped`; json always lists them). Timings are left out, so the same rows always
+// give the same table.
+std::string format_audit(const AuditHeader& header, const std::vector<AuditRow>& rows, const std::string& format,
+                         const std::vector<SkippedFile>& skipped = {}, bool show_skipped = false);
 
-// The row for a suspect's finished `sacjc verify --format json` child: its report, or an error
-// row saying why there is none (its one-line error, a crash, or the --timeout it ran into).
-AuditRow row_from_child(const std::string& suspect, const ChildResult& child, double timeout);
-
-// The error row for a suspect file larger than `max_bytes` (--max-model-bytes), which is then not
-// loaded (nor hashed); nothing when it is within the limit, `max_bytes` is 0 (no limit) or its size
-// cannot be read (its child then reports why).
-std::optional<AuditRow> oversized_suspect_row(const std::string& suspect, std::uintmax_t max_bytes);
-
-// 1 if any suspect is stolen (with `expect`: if any verdict differs from it), else 3 if any
-// errored (unless allow_errors), else 0.
+// 1 if any suspect is stolen (with `expect`: if any verdict differs from it); else 3 if no
+// suspect was measured at all (nothing checked never passes), or if any errored (unless
+// allow_errors); else 0.
 int audit_exit_code(const std::vector<AuditRow>& rows, bool allow_errors, const std::string& expect);
+
+// The key a resumed audit matches suspects by: the file it resolves to and its SHA-256, so a
+// renamed path to the same bytes is not checked twice and changed bytes are checked again.
+std::string resume_key(const std::string& canonical, const std::string& sha256);
 
 }  // namespace sacjc

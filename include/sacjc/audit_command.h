@@ -1,5 +1,5 @@
-// `sacjc audit VICTIM PATH...`: every model under PATH against one victim, each in its own
-// child process; and `sacjc merge LOG...`: the table of several audit logs (shards) as one.
+// `sacjc audit VICTIM PATH...`: every model under PATH against one victim, each run in its own
+// confined child process (model_host.h); and `sacjc merge LOG...`: the table of several audit logs (shards) as one.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -16,9 +16,7 @@ struct AuditOptions {
   std::vector<std::string> paths;
   std::vector<std::string> globs = {"*.pt", "*.pth", "*.torchscript"};
   int jobs = 1;
-  double timeout = 600;  // seconds per suspect; 0: none
-  long long max_memory_mb = 0;  // per suspect; 0: half of the machine's memory over the jobs
-  long long max_model_bytes = 0;  // larger suspect files are error rows, never loaded; 0: no limit
+  bool show_skipped = false;  // list the files under PATH that are not checked
   std::string jsonl;
   bool resume = false;
   std::string shard;  // "I/N"

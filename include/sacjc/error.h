@@ -13,6 +13,7 @@ enum class ExitCode : int {
   kUsage = 2,        // bad command line
   kBadInput = 3,     // a model, image or file that cannot be used
   kInternal = 4,     // a bug or an unexpected failure in sacjc itself
+  kInterrupted = 130,  // stopped by SIGINT or SIGTERM (audit: the logged rows stay)
 };
 
 // Thrown anywhere below main; main prints "sacjc: error: <message>" and exits with code().

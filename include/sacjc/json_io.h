@@ -33,9 +33,7 @@ std::string format_json_line(const AuditHeader& header);
 std::string format_json_line(const AuditRow& row);
 AuditHeader parse_audit_header(const std::string& line, const std::string& name);
 AuditRow parse_audit_row(const std::string& line, const std::string& name);
-std::string format_json(const AuditHeader& header, const std::vector<AuditRow>& ranked_rows);
-
-// A row from the JSON report of a `sacjc verify` child.
-AuditRow audit_row_from_verify_report(const std::string& json_text, const std::string& suspect);
+std::string format_json(const AuditHeader& header, const std::vector<AuditRow>& ranked_rows,
+                        const std::vector<SkippedFile>& skipped = {});
 
 }  // namespace sacjc

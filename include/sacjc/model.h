@@ -4,6 +4,7 @@
 #pragma once
 
 #include <Eigen/Dense>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -22,12 +23,21 @@ struct ModelInfo {
   long output_size = 0;  // columns of the flattened output
 };
 
+// A view of probe pixels as the model takes them: count x channels x height x width floats.
+struct ProbeTensor {
+  const float* values = nullptr;
+  int count = 0, channels = 0, height = 0, width = 0;
+};
+ProbeTensor tensor_of(const ProbeSet& probes);
+
 class Model {
  public:
   virtual ~Model() = default;
   // Runs the model on every probe; `progress` (may be empty) is told how many probes are done.
-  virtual Outputs forward(const ProbeSet& probes,
-                          const std::function<void(int done)>& progress = {}) = 0;
+  virtual Outputs forward(const ProbeTensor& probes, const std::function<void(int done)>& progress = {}) = 0;
+  Outputs forward(const ProbeSet& probes, const std::function<void(int done)>& progress = {}) {
+    return forward(tensor_of(probes), progress);
+  }
 };
 
 struct ModelOptions {
@@ -39,6 +49,19 @@ struct ModelOptions {
 // Loads a TorchScript file (torch.jit.save output) in eval mode. Throws a bad-input Error that
 // names the file and, where it can tell, what the file is instead.
 std::unique_ptr<Model> load_torchscript(const std::string& path, const ModelOptions& options);
+
+// The same from bytes in memory (the confined child's copy); `name` only labels errors.
+std::unique_ptr<Model> load_torchscript(const std::string& name, const std::uint8_t* bytes, std::size_t size,
+                                        const ModelOptions& options);
+
+// The first operator that reads or writes files (aten::from_file, aten::save, ...) called by
+// the code of a TorchScript archive, or "" if there is none. Throws a bad-input Error naming
+// `name` if the bytes are not a TorchScript archive.
+std::string file_operator_in(const std::string& name, const std::uint8_t* bytes, std::size_t size);
+
+// Sets the thread count and starts LibTorch's threads now (the confined child starts them
+// before it forbids new threads).
+void start_inference_threads(int threads);
 
 // Sets LibTorch's intra-op thread count (0: one per core). Process-wide.
 void set_inference_threads(int threads);

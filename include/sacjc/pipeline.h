@@ -12,6 +12,7 @@
 #include "sacjc/evaluation.h"
 #include "sacjc/fingerprint.h"
 #include "sacjc/model.h"
+#include "sacjc/model_host.h"
 #include "sacjc/probes.h"
 #include "sacjc/report.h"
 #include "sacjc/score.h"
@@ -36,6 +37,11 @@ struct PipelineOptions {
   std::string select_name;     // --select; empty: victim-wrong with --labels, else all
   Select select = Select::kAll;  // set from `select_name` by apply_pipeline_options
   int pool = 0;                // --pool: candidate images for --select (0: all in --probes)
+  // Untrusted models (model_host.h): limits per model.
+  double timeout = kDefaultTimeoutSeconds;  // --timeout, seconds (0: none)
+  long long max_memory_mb = 0;              // --max-memory (0: half of the memory over the jobs)
+  long long max_model_bytes = 0;            // --max-model-bytes (0: no limit)
+  bool scan_archive = true;                 // off only for tests (SACJC_TEST_NO_ARCHIVE_SCAN=1)
 };
 
 // Probes kept by --select when -n is not given (at most half the pool): measured on the zoo,
@@ -46,6 +52,13 @@ constexpr int kDefaultSelectedProbes = 1000;
 // Binds --probes, -n, --input-size, -q, --transpose, --channels, --mean, --std, --output,
 // --batch-size, --threads, --compare, --mode, --references and --num-references.
 void add_pipeline_options(CLI::App* command, PipelineOptions& options);
+
+// Binds --timeout, --max-memory and --max-model-bytes: the limits of the commands that run
+// untrusted models (verify, audit, evaluate, calibrate).
+void add_confinement_options(CLI::App* command, PipelineOptions& options);
+
+// The child settings for untrusted models when `jobs` of them run at once.
+ConfinedOptions confined_options(const PipelineOptions& options, int jobs);
 
 // Parses the textual flags into options.probes, .metric and .mode, and sets the thread count.
 // Usage errors throw.
@@ -63,6 +76,15 @@ struct LoadedModel {
 
 // Loads a TorchScript file and hashes it. Bad files throw bad-input Errors naming `path`.
 LoadedModel load_model(const std::string& path, const ModelOptions& options);
+
+// An untrusted model's measurement from its confined child's outputs; bad outputs throw a
+// bad-input Error naming `path`.
+Measurement measurement_from(const ConfinedOutputs& outputs, Mode mode, const std::string& path);
+
+// An untrusted model file measured on `probes` in a confined child (model_host.h), with a
+// progress bar named `label` (none if empty). `info` gets the file's hash and output size.
+Measurement measure_untrusted(const std::string& path, const SharedProbes& probes, const PipelineOptions& options,
+                              const std::string& label, ModelInfo& info);
 
 // Runs the model on the probes (with a progress bar named `label` on a terminal, none if the
 // label is empty). A model failing on the probes throws a bad-input Error naming it.
@@ -98,6 +120,19 @@ Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& options)
 OperatingThreshold victim_threshold(const Victim& victim, const std::optional<double>& threshold,
                                     const std::string& calibration_path, const PipelineOptions& options,
                                     bool labels = false);
+
+// A suspect's comparison with the victim: distance, verdict, and with a calibration p-values.
+struct Scored {
+  std::vector<double> parts;  // each component's distance
+  double distance = 0;        // for a combination, its p-value (Tippett's method)
+  Verdict verdict = Verdict::kIndependent;
+  std::optional<double> p_value, p_value_empirical;  // with a calibration
+};
+
+// Scores a measured suspect against the victim at `threshold`. A combination without a
+// calibration is a usage Error.
+Scored score_suspect(const Victim& victim, const Measurement& suspect, const OperatingThreshold& threshold,
+                     Metric metric, const std::string& suspect_path);
 
 // Distances from the victim to each model. A model that cannot be loaded or run becomes a
 // result with an error, and the rest go on. A progress bar counts models. For a combination
