@@ -203,16 +203,11 @@ void run_child(const HostRequest& request, int model_fd, int probes_fd, Answer& 
 
   // Confinement, in the order its mechanisms need; nothing of the model has run yet.
   answer.tag(kTagLandlock);
-  answer.int32(restrict_files({request.memory_bytes}));
-  start_inference_threads(request.threads);
-  restrict_system_calls();
+  answer.int32(confine({request.memory_bytes}));
+  set_inference_threads(request.threads);
 
-  if (request.scan_archive) {
-    std::string op = file_operator_in(name, model, model_size);
-    if (!op.empty())
-      throw bad_input(name, "its code calls " + op + ", which reads or writes files; refused before loading");
-  }
   ModelOptions options;
+  options.refuse_file_operators = request.scan_archive != 0;
   options.batch_size = request.batch_size;
   options.optimize = request.optimize != 0;
   options.output_key = request.output_key;

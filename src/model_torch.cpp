@@ -8,11 +8,11 @@
 #include <torch/script.h>
 #include <torch/version.h>
 
-#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <thread>
 
@@ -195,7 +195,64 @@ struct FileOperator {
 const FileOperator kFileOperators[] = {
     {"aten::from_file", {"torch.from_file(", "ops.aten.from_file(", nullptr}},
     {"aten::save", {"torch.save(", "ops.aten.save(", nullptr}},
+    {"prim::rpc_async", {"ops.prim.rpc_async(", nullptr, nullptr}},
+    {"prim::rpc_sync", {"ops.prim.rpc_sync(", nullptr, nullptr}},
+    {"prim::rpc_remote", {"ops.prim.rpc_remote(", nullptr, nullptr}},
 };
+
+// The first file operator the archive's code spells out, or "". Fast, and before anything of
+// the model is deserialised, but a spelling can be hidden (getattr, compressed records), so
+// the compiled graphs are checked too once the model is loaded (confined).
+std::string file_operator_in_code(const std::string& name, const std::uint8_t* bytes, std::size_t size) {
+  std::vector<std::string> records;
+  std::unique_ptr<caffe2::serialize::PyTorchStreamReader> archive;
+  try {
+    archive = std::make_unique<caffe2::serialize::PyTorchStreamReader>(std::make_shared<MemoryReader>(bytes, size));
+    records = archive->getAllRecords();
+  } catch (const std::exception& e) {
+    throw bad_input(name, load_problem(what_of(e)));
+  }
+  std::set<std::string> seen;
+  for (const std::string& record : records) {
+    // Two records of one name: which one LibTorch reads depends on the others; refuse.
+    if (!seen.insert(record).second) throw bad_input(name, "the archive holds two records named " + record);
+    if (record.find("code/") != 0) continue;
+    at::DataPtr data;
+    std::size_t length = 0;
+    try {
+      std::tie(data, length) = archive->getRecord(record);
+    } catch (const std::exception& e) {
+      throw bad_input(name, load_problem(what_of(e)));
+    }
+    std::string_view code(static_cast<const char*>(data.get()), length);
+    for (const FileOperator& op : kFileOperators)
+      for (const char* spelling : op.spellings)
+        if (spelling && code.find(spelling) != std::string_view::npos) return op.name;
+  }
+  return "";
+}
+
+std::string file_operator_in_block(const torch::jit::Block* block) {
+  for (const torch::jit::Node* node : block->nodes()) {
+    const std::string kind = node->kind().toQualString();
+    for (const FileOperator& op : kFileOperators)
+      if (kind == op.name) return kind;
+    for (const torch::jit::Block* inner : node->blocks())
+      if (std::string op = file_operator_in_block(inner); !op.empty()) return op;
+    if (node->hasAttribute(torch::jit::attr::Subgraph))
+      if (std::string op = file_operator_in_block(node->g(torch::jit::attr::Subgraph)->block()); !op.empty()) return op;
+  }
+  return "";
+}
+
+// The first file operator in any compiled function of the module's code, or "".
+std::string file_operator_in_graphs(const torch::jit::Module& module) {
+  for (torch::jit::Function* function : module._ivalue()->compilation_unit()->get_functions())
+    if (function->isGraphFunction())
+      if (std::string op = file_operator_in_block(torch::jit::toGraphFunction(*function).graph()->block()); !op.empty())
+        return op;
+  return "";
+}
 
 // Eval mode, plus a copy frozen and optimised for inference (weights inlined, batch norms
 // folded, MKLDNN kernels): about 25% faster on CPU (README, "Performance"). The MKLDNN
@@ -232,46 +289,24 @@ std::unique_ptr<Model> load_torchscript(const std::string& path, const ModelOpti
 std::unique_ptr<Model> load_torchscript(const std::string& name, const std::uint8_t* bytes, std::size_t size,
                                         const ModelOptions& options) {
   if (size == 0) throw bad_input(name, "empty file, not a TorchScript model");
+  auto refuse = [&](const std::string& op, const char* when) {
+    throw bad_input(name, "its code calls " + op + ", which reads or writes files or the network; refused " + when);
+  };
+  if (options.refuse_file_operators) {
+    std::string op = file_operator_in_code(name, bytes, size);
+    if (!op.empty()) refuse(op, "before loading");
+  }
   torch::jit::Module module;
   try {
     module = torch::jit::load(std::make_shared<MemoryReader>(bytes, size), torch::kCPU);
   } catch (const std::exception& e) {
     throw bad_input(name, load_problem(what_of(e)));
   }
+  if (options.refuse_file_operators) {
+    std::string op = file_operator_in_graphs(module);
+    if (!op.empty()) refuse(op, "before running");
+  }
   return prepared(name, std::move(module), options);
-}
-
-std::string file_operator_in(const std::string& name, const std::uint8_t* bytes, std::size_t size) {
-  std::vector<std::string> records;
-  std::unique_ptr<caffe2::serialize::PyTorchStreamReader> archive;
-  try {
-    archive = std::make_unique<caffe2::serialize::PyTorchStreamReader>(std::make_shared<MemoryReader>(bytes, size));
-    records = archive->getAllRecords();
-  } catch (const std::exception& e) {
-    throw bad_input(name, load_problem(what_of(e)));
-  }
-  for (const std::string& record : records) {
-    if (record.find("code/") != 0 || record.size() < 3 || record.compare(record.size() - 3, 3, ".py") != 0) continue;
-    at::DataPtr data;
-    std::size_t length = 0;
-    try {
-      std::tie(data, length) = archive->getRecord(record);
-    } catch (const std::exception& e) {
-      throw bad_input(name, load_problem(what_of(e)));
-    }
-    std::string_view code(static_cast<const char*>(data.get()), length);
-    for (const FileOperator& op : kFileOperators)
-      for (const char* spelling : op.spellings)
-        if (spelling && code.find(spelling) != std::string_view::npos) return op.name;
-  }
-  return "";
-}
-
-void start_inference_threads(int threads) {
-  set_inference_threads(threads);
-  // A parallel loop wide enough for every thread starts the pool now.
-  std::atomic<int> sum{0};
-  at::parallel_for(0, 1024, 1, [&](std::int64_t begin, std::int64_t end) { sum += static_cast<int>(end - begin); });
 }
 
 void set_inference_threads(int threads) {

@@ -135,6 +135,8 @@ int landlock_abi() {
   return abi > 0 ? static_cast<int>(abi) : 0;
 }
 
+namespace {
+
 int restrict_files(const SandboxLimits& limits) {
   set_limit(RLIMIT_CORE, 0, "RLIMIT_CORE");
   set_limit(RLIMIT_FSIZE, 0, "RLIMIT_FSIZE");
@@ -148,7 +150,9 @@ int restrict_files(const SandboxLimits& limits) {
 }
 
 void restrict_system_calls() {
-  set_limit(RLIMIT_NPROC, 0, "RLIMIT_NPROC");
+  // No RLIMIT_NPROC: it counts threads too, and LibTorch starts threads lazily (oneDNN's
+  // OpenMP teams in the first forward pass), so a limit of 0 kills honest models for any user
+  // but root. New processes are refused by the filter instead, whoever the user is.
   scmp_filter_ctx filter = seccomp_init(SCMP_ACT_ALLOW);
   if (!filter) fail("seccomp_init");
   // All threads: the ones LibTorch started before this call get the same filter.
@@ -198,6 +202,14 @@ void restrict_system_calls() {
     errno = -loaded;
     fail("seccomp_load");
   }
+}
+
+}  // namespace
+
+int confine(const SandboxLimits& limits) {
+  const int abi = restrict_files(limits);
+  restrict_system_calls();
+  return abi;
 }
 
 }  // namespace sacjc

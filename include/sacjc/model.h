@@ -44,24 +44,19 @@ struct ModelOptions {
   int batch_size = 32;      // probes per forward pass
   std::string output_key;   // for models that return a dict: which entry to use
   bool optimize = true;     // torch::jit::optimize_for_inference (freeze, fold batch norms)
+  bool refuse_file_operators = true;  // bytes loads only: see load_torchscript below
 };
 
 // Loads a TorchScript file (torch.jit.save output) in eval mode. Throws a bad-input Error that
 // names the file and, where it can tell, what the file is instead.
 std::unique_ptr<Model> load_torchscript(const std::string& path, const ModelOptions& options);
 
-// The same from bytes in memory (the confined child's copy); `name` only labels errors.
+// The same from bytes in memory (the confined child's copy); `name` only labels errors. With
+// options.refuse_file_operators, an archive whose code calls an operator that reaches files
+// or the network (aten::from_file, aten::save, prim::rpc_*) is a bad-input Error naming it:
+// checked in the archive's code before loading, and in the compiled graphs after.
 std::unique_ptr<Model> load_torchscript(const std::string& name, const std::uint8_t* bytes, std::size_t size,
                                         const ModelOptions& options);
-
-// The first operator that reads or writes files (aten::from_file, aten::save, ...) called by
-// the code of a TorchScript archive, or "" if there is none. Throws a bad-input Error naming
-// `name` if the bytes are not a TorchScript archive.
-std::string file_operator_in(const std::string& name, const std::uint8_t* bytes, std::size_t size);
-
-// Sets the thread count and starts LibTorch's threads now (the confined child starts them
-// before it forbids new threads).
-void start_inference_threads(int threads);
 
 // Sets LibTorch's intra-op thread count (0: one per core). Process-wide.
 void set_inference_threads(int threads);
