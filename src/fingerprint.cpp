@@ -1,7 +1,8 @@
 // The .sacfp container. Little-endian throughout:
 //   "SACJC-FP"  u32 format version
 //   sections, in this order, each  tag[4]  u64 size  payload:
-//     META  JSON: tool version, victim, settings, probe names, calibration (json_io.cpp)
+//     META  JSON: tool version, victim, settings, probe names, calibration (json_io.cpp); files
+//           are named by their base name only, never by a path
 //     PROB  u32 count, then per probe  u32 size  JPEG bytes
 //     REFS  the same for the FRI reference images (count 0 otherwise)
 //     FEAT  u32 rows  u32 cols  float32 rows x cols, row-major
@@ -172,7 +173,7 @@ Fingerprint parse_fingerprint(const std::vector<std::uint8_t>& bytes, const std:
 Fingerprint read_fingerprint(const std::string& path) { return parse_fingerprint(read_file(path), path); }
 
 void write_fingerprint(const std::string& path, const Fingerprint& fp) {
-  write_file_atomically(path, serialize_fingerprint(fp));
+  write_file_atomically(path, serialize_fingerprint(fp), FileAccess::kOwnerOnly);
 }
 
 bool is_fingerprint_file(const std::string& path) {

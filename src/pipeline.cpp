@@ -9,6 +9,7 @@
 
 #include "sacjc/correlation.h"
 #include "sacjc/error.h"
+#include "sacjc/files.h"
 #include "sacjc/fingerprint.h"
 #include "sacjc/log.h"
 #include "sacjc/score.h"
@@ -331,6 +332,8 @@ void combine_results(std::vector<ModelResult>& results, const std::optional<Cali
     const auto& paths = calibration->independent_paths;
     for (std::size_t i = 0; i < results.size(); ++i) {
       auto it = std::find(paths.begin(), paths.end(), results[i].entry.path);
+      if (it == paths.end())  // a fingerprint's calibration names its models by base name only
+        it = std::find(paths.begin(), paths.end(), base_name(results[i].entry.path));
       if (it != paths.end()) leave_out[i] = it - paths.begin();
     }
   } else {

@@ -5,6 +5,8 @@
 #include <cstring>
 
 #include "sacjc/error.h"
+#include "sacjc/json_io.h"
+#include "sacjc/sha256.h"
 #include "test_images.h"
 
 namespace sacjc {
@@ -99,6 +101,61 @@ TEST(FingerprintTest, MessagesSayWhatIsWrong) {
   std::vector<std::uint8_t> flipped = good;
   flipped[good.size() / 2] ^= 1;
   EXPECT_NE(message_of(flipped).find("checksum mismatch"), std::string::npos);
+}
+
+std::string text_of(const std::vector<std::uint8_t>& bytes) { return {bytes.begin(), bytes.end()}; }
+
+// A fingerprint as earlier builds wrote it: the same file with `meta` as its META section.
+std::vector<std::uint8_t> with_meta(const std::string& file, const std::string& meta) {
+  const std::size_t header = 12, sizes = 8, tag = 4;  // magic + version; META's tag and u64 size
+  std::uint64_t old_size;
+  std::memcpy(&old_size, file.data() + header + tag, sizes);
+  std::uint64_t new_size = meta.size();
+  const std::size_t rest = header + tag + sizes + old_size;  // PROB onwards
+  std::string body = file.substr(0, header + tag) + std::string(reinterpret_cast<const char*>(&new_size), sizes) +
+                     meta + file.substr(rest, file.size() - 64 - rest);
+  Sha256 hash;
+  hash.update(body);
+  return bytes_of(body + hash.hex_digest());
+}
+
+TEST(FingerprintTest, FilesAreNamedByBaseNameOnly) {
+  Fingerprint fp = sample();
+  fp.victim.path = "/home/owner/models/victim.pt";
+  fp.probe_source = "/home/owner/probes/";
+  fp.probe_options.directory = fp.probe_source;
+  fp.selection.labels = "/home/owner/probes.csv";
+  Calibration c;
+  c.probe_options = fp.probe_options;
+  c.probe_count = 3;
+  c.independent_paths = {"/home/owner/zoo/a.pt", "/home/owner/zoo/b.pt"};
+  c.independent = {0.2, 0.3};
+  c.stolen_paths = {"/home/owner/zoo/copy.pt"};
+  c.stolen = {0.01};
+  fp.calibration = c;
+  const std::string file = serialize_fingerprint(fp);
+  EXPECT_EQ(file.find("/home/owner"), std::string::npos);
+  Fingerprint back = parse_fingerprint(bytes_of(file), "fp.sacfp");
+  EXPECT_EQ(back.victim.path, "victim.pt");
+  EXPECT_EQ(back.probe_source, "probes");
+  EXPECT_EQ(back.selection.labels, "probes.csv");
+  ASSERT_TRUE(back.calibration);
+  EXPECT_EQ(back.calibration->independent_paths, (std::vector<std::string>{"a.pt", "b.pt"}));
+  EXPECT_EQ(back.calibration->stolen_paths, std::vector<std::string>{"copy.pt"});
+}
+
+TEST(FingerprintTest, OlderFingerprintsWithPathsStillRead) {
+  Fingerprint fp = sample();
+  const std::string file = serialize_fingerprint(fp);
+  std::string meta = format_fingerprint_meta(fp);
+  const std::string name = "\"path\":\"victim.pt\"";
+  ASSERT_NE(meta.find(name), std::string::npos);
+  meta.replace(meta.find(name), name.size(), "\"path\":\"/home/owner/models/victim.pt\"");
+  Fingerprint back = parse_fingerprint(with_meta(file, meta), "old.sacfp");
+  EXPECT_EQ(back.victim.path, "/home/owner/models/victim.pt");
+  EXPECT_EQ(back.features, fp.features);
+  EXPECT_EQ(fingerprint_probes(back, "old.sacfp").sha256, fp.probe_sha256);
+  EXPECT_EQ(text_of(with_meta(file, format_fingerprint_meta(fp))), file);  // the rewrite itself is faithful
 }
 
 TEST(FingerprintTest, ProbesThatDecodeDifferentlyAreRefused) {
