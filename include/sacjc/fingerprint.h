@@ -45,8 +45,20 @@ struct Fingerprint {
 std::string serialize_fingerprint(const Fingerprint& fingerprint);
 Fingerprint parse_fingerprint(const std::vector<std::uint8_t>& bytes, const std::string& name);
 
-Fingerprint read_fingerprint(const std::string& path);
-void write_fingerprint(const std::string& path, const Fingerprint& fingerprint);  // atomic, mode 0600
+// The detached signature of a fingerprint file: path + ".sig", the raw 64-byte Ed25519
+// signature of every byte of the file (signature.h).
+std::string signature_path(const std::string& fingerprint_path);
+
+// Reads the file once. With a public key file (PEM), its signature is checked first, over
+// exactly the bytes then parsed: a missing, malformed or failing signature is a bad-input Error
+// naming the fingerprint, and a key file that is not an Ed25519 public key one naming the key.
+Fingerprint read_fingerprint(const std::string& path, const std::string& public_key_file = "");
+
+// Atomic, mode 0600. With a private key file (PEM), also writes signature_path(path), after the
+// fingerprint; a key file that is not an Ed25519 private key is a bad-input Error naming it,
+// thrown before anything is written.
+void write_fingerprint(const std::string& path, const Fingerprint& fingerprint,
+                       const std::string& private_key_file = "");
 
 // True if the file starts like a fingerprint (what commands use to tell one from a model).
 bool is_fingerprint_file(const std::string& path);
