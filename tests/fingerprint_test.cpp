@@ -161,9 +161,11 @@ TEST(FingerprintTest, OlderFingerprintsWithPathsStillRead) {
   EXPECT_EQ(text_of(with_meta(file, format_fingerprint_meta(fp))), file);  // the rewrite itself is faithful
 }
 
-// A signed fingerprint on disk, with key files beside it.
+// A signed fingerprint on disk, with key files beside it, in a directory of the test's own (CTest
+// runs the tests in parallel).
 struct Signed {
-  std::string dir = testing::TempDir() + "fingerprint_signed";
+  std::string dir =
+      testing::TempDir() + "fingerprint_" + testing::UnitTest::GetInstance()->current_test_info()->name();
   std::string file = dir + "/victim.sacfp", sig = file + ".sig";
   std::string key, public_key, other_public_key;
   Fingerprint fp = sample();

@@ -12,8 +12,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A directory of the test's own (CTest runs the tests in parallel).
 std::string key_dir() {
-  std::string dir = testing::TempDir() + "signature_keys";
+  std::string dir =
+      testing::TempDir() + "signature_" + testing::UnitTest::GetInstance()->current_test_info()->name();
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
