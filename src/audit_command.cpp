@@ -125,14 +125,14 @@ int run_audit(AuditOptions o) {
   OperatingThreshold threshold = victim_threshold(victim, o.threshold, o.calibration, o.pipeline);
   AuditHeader header{o.victim, victim.info.sha256, victim.probes.sha256, to_string(o.pipeline.metric),
                      to_string(o.pipeline.mode), threshold.value, threshold.source};
-  // The children get the victim as a fingerprint written here, also when it came from one: they
-  // use what was read (and with --public-key checked) above, never the victim file, which could
-  // change after the check.
   TempDir temp;
-  const std::string fingerprint = temp.path + "/victim.sacfp";
-  Fingerprint fp = fingerprint_of(victim, o.pipeline);
-  fp.calibration = threshold.calibration;
-  write_fingerprint(fingerprint, fp);
+  std::string fingerprint = victim.fingerprint;
+  if (fingerprint.empty()) {
+    fingerprint = temp.path + "/victim.sacfp";
+    Fingerprint fp = fingerprint_of(victim, o.pipeline);
+    fp.calibration = threshold.calibration;
+    write_fingerprint(fingerprint, fp);
+  }
   int threads = o.pipeline.threads > 0 ? o.pipeline.threads
                                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / o.jobs);
   // The child's command line; the suspect goes last, after "--" (it may start with '-').
