@@ -1,13 +1,15 @@
 // The .sacfp container. Little-endian throughout:
 //   "SACJC-FP"  u32 format version
 //   sections, in this order, each  tag[4]  u64 size  payload:
-//     META  JSON: tool version, victim, settings, probe names, calibration (json_io.cpp)
+//     META  JSON: tool version, victim, settings, probe names, calibration (json_io.cpp); files
+//           are named by their base name only, never by a path
 //     PROB  u32 count, then per probe  u32 size  JPEG bytes
 //     REFS  the same for the FRI reference images (count 0 otherwise)
 //     FEAT  u32 rows  u32 cols  float32 rows x cols, row-major
 //     CORR  u32 n  float32 n x n
 //   64 hex digits: SHA-256 of every byte before them.
-// The checksum catches truncation and corruption; it is not a signature (see SECURITY.md).
+// The checksum catches truncation and corruption; it is not a signature. A signature, if any, is
+// a separate file beside it (FILE.sacfp.sig, signature.h) over every byte of this one.
 #include "sacjc/fingerprint.h"
 
 #include <cstring>
@@ -16,7 +18,9 @@
 #include "sacjc/error.h"
 #include "sacjc/files.h"
 #include "sacjc/json_io.h"
+#include "sacjc/log.h"
 #include "sacjc/sha256.h"
+#include "sacjc/signature.h"
 
 namespace sacjc {
 namespace {
@@ -113,6 +117,27 @@ void read_matrix(Reader r, bool square, Outputs& out, const std::string& name) {
   if (!out.allFinite()) throw bad_input(name, "malformed fingerprint: a stored matrix holds NaN or Inf");
 }
 
+// The fingerprint's signature file must hold a signature of exactly `bytes` under the key.
+void check_signature(const std::vector<std::uint8_t>& bytes, const std::string& path, const std::string& key_file) {
+  const std::string key = read_ed25519_public_key(key_file);
+  const std::string sig_path = signature_path(path);
+  std::vector<std::uint8_t> signature;
+  try {
+    signature = read_file(sig_path);
+  } catch (const Error& e) {
+    throw bad_input(path, std::string("unsigned: no signature to check (") + e.what() +
+                              "); sign it with sacjc fingerprint --sign");
+  }
+  if (signature.size() != kSignatureSize)
+    throw bad_input(path, "malformed signature " + sig_path + ": " + std::to_string(signature.size()) +
+                              " bytes, where an Ed25519 signature has " + std::to_string(kSignatureSize));
+  const std::string_view message(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  if (!verify_ed25519(message, {reinterpret_cast<const char*>(signature.data()), signature.size()}, key))
+    throw bad_input(path, "signature " + sig_path + " does not verify with " + key_file +
+                              ": the fingerprint changed after it was signed, or another key signed it");
+  spdlog::info("{}: signature verified with {}", path, key_file);
+}
+
 }  // namespace
 
 std::string serialize_fingerprint(const Fingerprint& fp) {
@@ -169,10 +194,21 @@ Fingerprint parse_fingerprint(const std::vector<std::uint8_t>& bytes, const std:
   return fp;
 }
 
-Fingerprint read_fingerprint(const std::string& path) { return parse_fingerprint(read_file(path), path); }
+std::string signature_path(const std::string& fingerprint_path) { return fingerprint_path + ".sig"; }
 
-void write_fingerprint(const std::string& path, const Fingerprint& fp) {
-  write_file_atomically(path, serialize_fingerprint(fp));
+Fingerprint read_fingerprint(const std::string& path, const std::string& public_key_file) {
+  const std::vector<std::uint8_t> bytes = read_file(path);  // once: what is checked is what is parsed
+  if (!public_key_file.empty()) check_signature(bytes, path, public_key_file);
+  return parse_fingerprint(bytes, path);
+}
+
+void write_fingerprint(const std::string& path, const Fingerprint& fp, const std::string& private_key_file) {
+  const std::string bytes = serialize_fingerprint(fp);
+  // Signed before anything is written, so a bad key leaves no unsigned file behind.
+  const std::string signature =
+      private_key_file.empty() ? "" : sign_ed25519(bytes, read_ed25519_private_key(private_key_file));
+  write_file_atomically(path, bytes, FileAccess::kOwnerOnly);
+  if (!signature.empty()) write_file_atomically(signature_path(path), signature, FileAccess::kOwnerOnly);
 }
 
 bool is_fingerprint_file(const std::string& path) {

@@ -290,20 +290,35 @@ Calibration read_calibration(const std::string& path) {
   return parse_calibration(std::string(bytes.begin(), bytes.end()), path);
 }
 
+// A fingerprint travels (CI caches, other machines, other people): it names every file by its
+// base name, never by a path that tells how the machine that wrote it is laid out. The reader
+// takes whatever is there, so fingerprints that earlier builds wrote with paths still read.
 std::string format_fingerprint_meta(const Fingerprint& fp) {
+  ModelInfo victim = fp.victim;
+  victim.path = base_name(victim.path);
+  Selection selection = fp.selection;
+  selection.labels = base_name(selection.labels);
+  json calibration = nullptr;
+  if (fp.calibration) {
+    Calibration c = *fp.calibration;
+    c.probe_options.directory = base_name(c.probe_options.directory);
+    for (std::string& path : c.independent_paths) path = base_name(path);
+    for (std::string& path : c.stolen_paths) path = base_name(path);
+    calibration = json::parse(format_json(c));
+  }
   json document = {{"format", "sacjc-fingerprint"},
                    {"sacjc_version", fp.tool_version},
-                   {"victim", model_json(fp.victim)},
-                   {"probes", probes_json(fp.probe_options, static_cast<int>(fp.probe_names.size()), fp.probe_source,
-                                          fp.probe_sha256)},
+                   {"victim", model_json(victim)},
+                   {"probes", probes_json(fp.probe_options, static_cast<int>(fp.probe_names.size()),
+                                          base_name(fp.probe_source), fp.probe_sha256)},
                    {"probe_names", fp.probe_names},
                    {"probe_labels", fp.probe_labels},
                    {"reference_names", fp.reference_names},
                    {"mode", to_string(fp.mode)},
                    {"metric", to_string(fp.metric)},
                    {"output_key", fp.output_key},
-                   {"selection", selection_json(fp.selection)},
-                   {"calibration", fp.calibration ? json::parse(format_json(*fp.calibration)) : json(nullptr)}};
+                   {"selection", selection_json(selection)},
+                   {"calibration", calibration}};
   return dump(document, -1);
 }
 

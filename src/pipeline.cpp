@@ -11,6 +11,7 @@
 
 #include "sacjc/correlation.h"
 #include "sacjc/error.h"
+#include "sacjc/files.h"
 #include "sacjc/fingerprint.h"
 #include "sacjc/log.h"
 #include "sacjc/score.h"
@@ -78,6 +79,7 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_flag("--no-optimize{false}", o.model.optimize, "Run models as saved, without freezing them for inference");
   cmd->add_option("--threads", o.threads, "Inference threads (default: one per core)")->check(CLI::Range(1, 1024));
   cmd->option_defaults()->group("Options");
+  cmd->add_option("--public-key", o.public_key, "Ed25519 public key (PEM): the fingerprint VICTIM must have a signature VICTIM.sig (fingerprint --sign) that verifies with it, else exit 3");
 }
 
 void add_confinement_options(CLI::App* cmd, PipelineOptions& o) {
@@ -253,6 +255,10 @@ void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& 
 Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::App& command) {
   Victim victim;
   if (!is_fingerprint_file(path)) {
+    std::error_code ec;
+    if (!o.public_key.empty() && std::filesystem::is_regular_file(path, ec))
+      throw Error(ExitCode::kUsage,
+                  "--public-key checks the signature of a fingerprint (.sacfp), and " + path + " is not one");
     LoadedModel model = load_model(path, o.model);
     const auto start = std::chrono::steady_clock::now();
     if (o.select != Select::kAll) {
@@ -271,7 +277,7 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::Ap
     if (option->get_group() == kFixedByFingerprint && option->count() > 0)
       throw Error(ExitCode::kUsage, option->get_name() + " cannot be used with a fingerprint: " + path +
                                         " fixes the probes, mode and comparison");
-  Fingerprint fp = read_fingerprint(path);
+  Fingerprint fp = read_fingerprint(path, o.public_key);
   o.probes = fp.probe_options;
   o.mode = fp.mode;
   o.mode_name = to_string(fp.mode);
@@ -389,6 +395,8 @@ void combine_results(std::vector<ModelResult>& results, const std::optional<Cali
     const auto& paths = calibration->independent_paths;
     for (std::size_t i = 0; i < results.size(); ++i) {
       auto it = std::find(paths.begin(), paths.end(), results[i].entry.path);
+      if (it == paths.end())  // a fingerprint's calibration names its models by base name only
+        it = std::find(paths.begin(), paths.end(), base_name(results[i].entry.path));
       if (it != paths.end()) leave_out[i] = it - paths.begin();
     }
   } else {

@@ -55,10 +55,14 @@ int run_probes_export(ProbesExportOptions o) {
   if (!std::filesystem::exists(o.victim, ec)) throw bad_input(o.victim, "no such file");
   if (std::filesystem::is_directory(o.victim, ec)) throw bad_input(o.victim, "is a directory, not a model file");
   ProbeSet probes;
-  if (is_fingerprint_file(o.victim))
+  if (is_fingerprint_file(o.victim)) {
     probes = prepare_victim(o.victim, o.pipeline, *o.command).probes;  // checks flags; no model is run
-  else
+  } else {
+    if (!o.pipeline.public_key.empty())
+      throw Error(ExitCode::kUsage, "--public-key checks the signature of a fingerprint (.sacfp), and " + o.victim +
+                                        " is not one");
     probes = make_pipeline_probes(o.pipeline);  // the probes depend on the flags only
+  }
   std::filesystem::create_directories(o.out, ec);
   if (!std::filesystem::is_directory(o.out)) throw bad_input(o.out, "cannot create the output directory");
 

@@ -12,6 +12,7 @@ struct FingerprintOptions {
   std::string victim;
   std::string output;
   std::string calibration;  // embedded, so verify with the fingerprint gives p-values
+  std::string sign;         // --sign: Ed25519 private key (PEM); writes OUTPUT.sig too
   PipelineOptions pipeline;
   const CLI::App* command = nullptr;
 };

@@ -37,6 +37,7 @@ struct PipelineOptions {
   std::string select_name;     // --select; empty: victim-wrong with --labels, else all
   Select select = Select::kAll;  // set from `select_name` by apply_pipeline_options
   int pool = 0;                // --pool: candidate images for --select (0: all in --probes)
+  std::string public_key;      // --public-key: a fingerprint victim's signature must verify with it
   // Untrusted models (model_host.h): limits per model.
   double timeout = kDefaultTimeoutSeconds;  // --timeout, seconds (0: none)
   long long max_memory_mb = 0;              // --max-memory (0: half of the memory over the jobs)
@@ -50,7 +51,7 @@ struct PipelineOptions {
 constexpr int kDefaultSelectedProbes = 1000;
 
 // Binds --probes, -n, --input-size, -q, --transpose, --channels, --mean, --std, --output,
-// --batch-size, --threads, --compare, --mode, --references and --num-references.
+// --batch-size, --threads, --compare, --mode, --references, --num-references and --public-key.
 void add_pipeline_options(CLI::App* command, PipelineOptions& options);
 
 // Binds --timeout, --max-memory and --max-model-bytes: the limits of the commands that run
@@ -104,7 +105,8 @@ struct Victim {
 
 // Loads the victim from a model or a fingerprint file, whichever `path` is. A fingerprint fixes
 // the probes, mode and comparison: they are copied into `options`, and a flag of `command` that
-// would change them is a usage Error.
+// would change them is a usage Error. With --public-key the fingerprint's signature is checked
+// (fingerprint.h), and a model is a usage Error.
 Victim prepare_victim(const std::string& path, PipelineOptions& options, const CLI::App& command);
 
 // The settings block of a report, for a victim prepared with these options.
