@@ -53,3 +53,15 @@ suspect_dir() {
   cp "$MODELS/random.pt" "$1/e_corrupt.pt"
   cp "$DEMO/stolen.pt" "$1/more/f_stolen_copy.pt"
 }
+
+# hostile_models DIR TARGET [--crafted]: the hostile models of scripts/make_hostile_models.py,
+# aimed at files in TARGET (secret.txt, victim.sacfp, loaded.marker); each wraps net_a.
+hostile_models() {
+  "$PYTHON" "$SOURCE/scripts/make_hostile_models.py" "$1" --target-dir "$2" "${@:3}" >/dev/null 2>&1 ||
+    fail "could not write the hostile models"
+}
+
+# tree_digest DIR: one line per file under DIR with its SHA-256 and mode (to show nothing changed).
+tree_digest() {
+  (cd "$1" && find . -print0 | sort -z | xargs -0 stat -c '%n %a %s' && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
+}
