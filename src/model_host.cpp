@@ -308,6 +308,14 @@ struct Host {
   bool gone = false;
   bool warned_landlock = false;
 
+  // Asks the host to kill a run's child (its whole process group).
+  void kill(std::uint64_t id) {
+    HostRequest request{};
+    request.kind = HostRequest::kKill;
+    request.id = id;
+    send_with_fds(socket, &request, sizeof request, nullptr, 0);
+  }
+
   // Reads every report waiting on the socket.
   void pump() {
     while (!gone) {
@@ -556,12 +564,7 @@ ConfinedRun::ConfinedRun(const ModelBytes& model, const SharedProbes& probes, co
 
 ConfinedRun::~ConfinedRun() {
   if (!state_) return;
-  if (!state_->status && !host.gone) {
-    HostRequest kill_request{};
-    kill_request.kind = HostRequest::kKill;
-    kill_request.id = state_->id;
-    send_with_fds(host.socket, &kill_request, sizeof kill_request, nullptr, 0);
-  }
+  if (!state_->status && !host.gone) host.kill(state_->id);
   if (state_->answer >= 0) close(state_->answer);
 }
 
@@ -612,10 +615,7 @@ bool ConfinedRun::poll(int wait_ms) {
     if (s.failure.empty()) s.failure = "the model host process died";
   } else if (s.options.timeout_seconds > 0 && now_seconds() - s.start > s.options.timeout_seconds && !s.timed_out) {
     s.timed_out = true;
-    HostRequest kill_request{};
-    kill_request.kind = HostRequest::kKill;
-    kill_request.id = s.id;
-    send_with_fds(host.socket, &kill_request, sizeof kill_request, nullptr, 0);
+    host.kill(s.id);
   }
   if (!s.status) return false;
   // Ended: read what is left in the pipe (the child is gone, so this cannot block).
