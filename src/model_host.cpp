@@ -464,6 +464,28 @@ struct ConfinedRun::State {
   bool timed_out = false;
   std::optional<int> status;
 
+  void close_answer() {
+    close(answer);
+    answer = -1;
+  }
+
+  // Reads what the (non-blocking) answer pipe holds and parses it; closes the pipe at its end
+  // or once the answer is refused, since nothing more the child says can matter then.
+  void drain(int& progress) {
+    char chunk[1 << 16];
+    ssize_t n = -1;
+    while (failure.empty() && (n = read(answer, chunk, sizeof chunk)) > 0) {
+      // Bytes past what a valid answer can hold mean a hostile or broken child.
+      if (static_cast<long long>(buffer.size()) + n > kMaxOutputBytes + 4096)
+        failure = "its answer exceeds " + std::to_string(kMaxOutputBytes >> 20) + " MB";
+      else
+        buffer.append(chunk, static_cast<std::size_t>(n));
+    }
+    const bool ended = failure.empty() && n == 0;
+    if (failure.empty() && !parse(progress)) failure = "malformed answer from the model process";
+    if (ended || !failure.empty()) close_answer();
+  }
+
   // Parses the complete records at the front of `buffer`; false on a malformed answer.
   bool parse(int& progress) {
     auto need = [&](std::size_t n) { return buffer.size() - parsed >= n; };
@@ -578,29 +600,7 @@ bool ConfinedRun::poll(int wait_ms) {
   if (s.answer >= 0) {
     pollfd fds[2] = {{s.answer, POLLIN, 0}, {host.socket, POLLIN, 0}};
     ::poll(fds, 2, wait_ms);
-    char chunk[1 << 16];
-    for (;;) {
-      ssize_t n = read(s.answer, chunk, sizeof chunk);
-      if (n > 0) {
-        // Bytes past what a valid answer can hold mean a hostile or broken child.
-        if (static_cast<long long>(s.buffer.size()) + n > kMaxOutputBytes + 4096) {
-          s.failure = "its answer exceeds " + std::to_string(kMaxOutputBytes >> 20) + " MB";
-          break;
-        }
-        s.buffer.append(chunk, static_cast<std::size_t>(n));
-        continue;
-      }
-      if (n == 0) {
-        close(s.answer);
-        s.answer = -1;
-      }
-      break;
-    }
-    if (s.failure.empty() && !s.parse(done_)) s.failure = "malformed answer from the model process";
-    if (!s.failure.empty() && s.answer >= 0) {  // nothing more it says can matter
-      close(s.answer);
-      s.answer = -1;
-    }
+    s.drain(done_);
   } else {
     pollfd p{host.socket, POLLIN, 0};
     ::poll(&p, 1, wait_ms);
@@ -619,17 +619,8 @@ bool ConfinedRun::poll(int wait_ms) {
   }
   if (!s.status) return false;
   // Ended: read what is left in the pipe (the child is gone, so this cannot block).
-  if (s.answer >= 0) {
-    fcntl(s.answer, F_SETFL, O_NONBLOCK);
-    char chunk[1 << 16];
-    for (ssize_t n; s.failure.empty() && (n = read(s.answer, chunk, sizeof chunk)) > 0;) {
-      if (static_cast<long long>(s.buffer.size()) + n > kMaxOutputBytes + 4096) s.failure = "its answer is too large";
-      else s.buffer.append(chunk, static_cast<std::size_t>(n));
-    }
-    if (s.failure.empty() && !s.parse(done_)) s.failure = "malformed answer from the model process";
-    close(s.answer);
-    s.answer = -1;
-  }
+  if (s.answer >= 0) s.drain(done_);
+  if (s.answer >= 0) s.close_answer();
   s.end = now_seconds();
   if (s.landlock == 0 && !host.warned_landlock) {
     host.warned_landlock = true;
