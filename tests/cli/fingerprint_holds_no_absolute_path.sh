@@ -3,20 +3,7 @@
 # still verifies like the model.
 source "$(dirname "$0")/lib.sh"
 # 40 Fashion-MNIST test images (the demo models' task) and their labels, under the build tree.
-"$PYTHON" - "$WORK/pool" <<'PY'
-import gzip, os, sys
-import numpy as np
-from PIL import Image
-d = os.environ.get("FMNIST_DIR", "/usr/share/datasets/fashion-mnist")
-x = np.frombuffer(gzip.open(f"{d}/t10k-images-idx3-ubyte.gz").read(), np.uint8, offset=16).reshape(-1, 28, 28)
-y = np.frombuffer(gzip.open(f"{d}/t10k-labels-idx1-ubyte.gz").read(), np.uint8, offset=8)
-os.makedirs(sys.argv[1])
-with open(os.path.join(sys.argv[1], "labels.csv"), "w") as f:
-    f.write("file,label\n")
-    for i in range(40):
-        Image.fromarray(x[i]).save(os.path.join(sys.argv[1], f"t{i:03d}.png"))
-        f.write(f"t{i:03d}.png,{y[i]}\n")
-PY
+fmnist_pool "$WORK/pool" 40
 mkdir "$WORK/models"
 cp "$DEMO/victim.pt" "$DEMO/stolen.pt" "$DEMO/independent.pt" "$WORK/models/"
 flags=(--probes "$WORK/pool/" --labels "$WORK/pool/labels.csv" -n 12 --input-size 28)

@@ -65,3 +65,22 @@ hostile_models() {
 tree_digest() {
   (cd "$1" && find . -print0 | sort -z | xargs -0 stat -c '%n %a %s' && find . -type f -print0 | sort -z | xargs -0 -r sha256sum)
 }
+
+# fmnist_pool DIR N: the first N Fashion-MNIST test images (the demo models' task) as PNGs in
+# DIR, with DIR/labels.csv ("file,label").
+fmnist_pool() {
+  "$PYTHON" - "$1" "$2" <<'PY'
+import gzip, os, sys
+import numpy as np
+from PIL import Image
+d = os.environ.get("FMNIST_DIR", "/usr/share/datasets/fashion-mnist")
+x = np.frombuffer(gzip.open(f"{d}/t10k-images-idx3-ubyte.gz").read(), np.uint8, offset=16).reshape(-1, 28, 28)
+y = np.frombuffer(gzip.open(f"{d}/t10k-labels-idx1-ubyte.gz").read(), np.uint8, offset=8)
+os.makedirs(sys.argv[1])
+with open(os.path.join(sys.argv[1], "labels.csv"), "w") as f:
+    f.write("file,label\n")
+    for i in range(int(sys.argv[2])):
+        Image.fromarray(x[i]).save(os.path.join(sys.argv[1], f"t{i:03d}.png"))
+        f.write(f"t{i:03d}.png,{y[i]}\n")
+PY
+}
