@@ -649,12 +649,15 @@ ConfinedOutputs ConfinedRun::take() {
   return std::move(s.outputs);
 }
 
+ConfinedOutputs ConfinedRun::wait(const std::string& label) {
+  ProgressBar bar(label, label.empty() ? 0 : state_->expected_rows[0]);
+  while (!poll(100)) bar.update(done_);
+  return take();
+}
+
 ConfinedOutputs run_confined(const ModelBytes& model, const SharedProbes& probes, const ConfinedOptions& options,
                              const std::string& label) {
-  ConfinedRun run(model, probes, options);
-  ProgressBar bar(label, label.empty() ? 0 : probes.count());
-  while (!run.poll(100)) bar.update(run.probes_done());
-  return run.take();
+  return ConfinedRun(model, probes, options).wait(label);
 }
 
 }  // namespace sacjc

@@ -252,7 +252,8 @@ void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& 
 
 }  // namespace
 
-Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::App& command) {
+Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::App& command,
+                      const ProbesReady& probes_ready) {
   Victim victim;
   if (!is_fingerprint_file(path)) {
     std::error_code ec;
@@ -264,9 +265,11 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::Ap
     if (o.select != Select::kAll) {
       select_victim_probes(model, o, victim);
       o.probes.count = victim.probes.count;
+      if (probes_ready) probes_ready(victim.probes);
     } else {
       victim.probes = make_pipeline_probes(o);
       victim.probe_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (probes_ready) probes_ready(victim.probes);
       victim.measurement = measure(model, victim.probes, o.mode, "victim");
     }
     spdlog::info("{} probes from {}, sha256 {}", victim.probes.count, victim.probes.source, victim.probes.sha256);
@@ -287,6 +290,7 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::Ap
   victim.info = fp.victim;
   victim.fingerprint = path;
   victim.probes = fingerprint_probes(fp, path);
+  if (probes_ready) probes_ready(victim.probes);
   victim.measurement = {std::move(fp.features), std::move(fp.matrix)};
   victim.calibration = std::move(fp.calibration);
   victim.selection = fp.selection;

@@ -95,24 +95,37 @@ int run_verify(VerifyOptions o) {
   report.timings.load = seconds_since(step);
 
   // 2. The victim: its probes (seeds -> resize -> JPEG round trip -> tensor) and its matrix,
-  // or both from a fingerprint.
+  // or both from a fingerprint. Once the probes are final the suspect's confined child starts,
+  // so it runs on one half of the cores while the victim runs on the other.
   step = Clock::now();
-  Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
+  const int threads = inference_threads();
+  std::optional<ConfinedRun> run;
+  auto start_suspect = [&](const ProbeSet& probes) {
+    ConfinedOptions confined = confined_options(o.pipeline, 1);
+    if (o.pipeline.threads == 0 && threads >= 2) {
+      confined.threads = threads - threads / 2;
+      set_inference_threads(threads / 2);
+    }
+    run.emplace(*suspect, SharedProbes(probes), confined);
+  };
+  Victim victim = prepare_victim(o.victim, o.pipeline, *o.command, suspect ? ProbesReady(start_suspect) : ProbesReady{});
+  set_inference_threads(threads);
   report.timings.probes = victim.probe_seconds;
   report.timings.victim = seconds_since(step) - victim.probe_seconds;
 
-  // 3. The suspect on the same probes, in its confined child.
+  // 3. The suspect's outputs: from its child (timed from the child's start, so this overlaps
+  // the victim's time), or from a file of collected outputs.
   step = Clock::now();
   Measurement measured;
-  if (suspect) {
-    ConfinedOutputs outputs =
-        run_confined(*suspect, SharedProbes(victim.probes), confined_options(o.pipeline, 1), "suspect");
+  if (run) {
+    ConfinedOutputs outputs = run->wait("suspect");
     report.suspect = {suspect->path(), suspect->sha256(), static_cast<long>(outputs.probes.cols())};
     measured = measurement_from(outputs, o.pipeline.mode, suspect->path());
+    report.timings.suspect = run->seconds();
   } else {
     measured = measure_collected_outputs(o.suspect_outputs, victim, o.pipeline.mode, report.suspect, report.suspect_outputs);
+    report.timings.suspect = seconds_since(step);
   }
-  report.timings.suspect = seconds_since(step);
 
   // 4. Distance and verdict.
   step = Clock::now();

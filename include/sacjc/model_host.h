@@ -92,6 +92,8 @@ class ConfinedRun {
   double seconds() const;
   // After poll() returned true: the outputs, or a bad-input Error naming the model.
   ConfinedOutputs take();
+  // Polls to the end with a progress bar named `label` (none if empty), then take().
+  ConfinedOutputs wait(const std::string& label);
 
  private:
   struct State;

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <Eigen/Dense>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -106,8 +107,11 @@ struct Victim {
 // Loads the victim from a model or a fingerprint file, whichever `path` is. A fingerprint fixes
 // the probes, mode and comparison: they are copied into `options`, and a flag of `command` that
 // would change them is a usage Error. With --public-key the fingerprint's signature is checked
-// (fingerprint.h), and a model is a usage Error.
-Victim prepare_victim(const std::string& path, PipelineOptions& options, const CLI::App& command);
+// (fingerprint.h), and a model is a usage Error. `probes_ready`, if given, is called once the
+// probes are final and before the victim model runs on them, so a suspect can start beside it.
+using ProbesReady = std::function<void(const ProbeSet&)>;
+Victim prepare_victim(const std::string& path, PipelineOptions& options, const CLI::App& command,
+                      const ProbesReady& probes_ready = {});
 
 // The settings block of a report, for a victim prepared with these options.
 RunSettings run_settings(const Victim& victim, const PipelineOptions& options, const OperatingThreshold& threshold);
