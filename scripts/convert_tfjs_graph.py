@@ -6,6 +6,7 @@ Usage:
   /usr/bin/python3 scripts/convert_tfjs_graph.py NAME MODELS_DIR OUT.pt [--check] [--check-tfjs TFJS_DIR]
   /usr/bin/python3 scripts/convert_tfjs_graph.py NAME --check-only OUT.pt [--check-tfjs TFJS_DIR --models MODELS_DIR]
   /usr/bin/python3 scripts/convert_tfjs_graph.py NAME MODELS_DIR --write-test-image FILE.f32
+  /usr/bin/python3 scripts/convert_tfjs_graph.py NAME --spread OUT.pt FACES_DIR [--conventions 0..1,-1..1,0..255] [--check-tfjs TFJS_DIR --models MODELS_DIR]
   /usr/bin/python3 scripts/convert_tfjs_graph.py --list
 
 NAME is one of the networks in NETWORKS below; MODELS_DIR holds NAME.json + its .bin (e.g.
@@ -32,8 +33,26 @@ constants and from human 3.3.6's src/face/*.ts):
                  this graph that makes every input nearly the constant -1, so we follow the
                  graph's own normalisation instead.)
   mobilefacenet  sirius-ai MobileFaceNet_TF: input 112x112, no normalisation in the graph,
-                 output `embeddings` (L2-normalised), 192-d. LEFT OUT of the panel, see
-                 MOBILEFACENET_NOTE below.
+                 output `embeddings` (L2-normalised), 192-d. Converted (with a 0..255
+                 input, its least degenerate range) and checked, but LEFT OUT of the panel:
+                 as shipped its descriptor barely depends on the input.
+
+mobilefacenet, measured 2026-12-02 with --spread: mean (min) pairwise cosine similarity of its
+192-d outputs over 16 Haar face crops of face-api's demo photos and over 8 synthetic non-face
+images; identical in TF.js 4.22.0 and in the conversion (max abs diff 3e-7):
+    graph input 0..1 (as human's mobilefacenet.ts feeds it)   faces 0.9998 (0.9990)
+                                                              non-faces 0.9995 (0.9981)
+    graph input -1..1 (MobileFaceNet_TF's (x - 127.5) / 128)  faces 0.9997 (0.9982)
+                                                              non-faces 0.9986 (0.9949)
+    graph input 0..255                                        faces 0.9661 (0.8409)
+                                                              non-faces 0.9391 (0.8577)
+A face and a checkerboard get nearly the same descriptor, under every input range. For
+comparison, at their own input range (faces): faceres 0.387 (0.091), faceres-deep 0.412
+(0.100), mobileface 0.240 (-0.075). The graph also shows a TF.js-converter defect: 16 of its
+17 depthwise convolutions have the following PReLU's Relu fused into them, so that PReLU
+(relu(x) + alpha * (x - |x|)) degenerates to a ReLU. Undoing that fusion in the JSON does not
+help (faces 0.9997 at 0..1, 0.9992 at -1..1, 0.9838 at 0..255): the weights themselves are
+the problem.
 
 The interpreter: starting from the single Placeholder, every ancestor of the output node is
 translated, in topological order, into one line of generated PyTorch code (a DAG: residual
@@ -80,10 +99,8 @@ from tfjs_weights import read_weights, test_pattern
 
 CHECK_REL = 1e-4
 
-MOBILEFACENET_NOTE = """\
-mobilefacenet (human-models 3.0.4) is left out of the panel: its output barely depends on
-the input. See docs/face-panel.md for the measurement (cosine similarity of its descriptors
-over face crops and non-face images, in TF.js and in the conversion)."""
+MOBILEFACENET_NOTE = ("as shipped its output barely depends on the input: mean pairwise cosine "
+                      "0.9998 over face crops at input 0..1, 0.9997 at -1..1 (also in TF.js)")
 
 # name -> (output node, input size, scale applied to the [0, 1] input, embedding size, in panel)
 NETWORKS = {
@@ -521,6 +538,69 @@ def check(name, module, full_ref=None):
     return bool(ok), worst
 
 
+# ---------------------------------------------------------------- spread (is the output informative?)
+def nonface_images(size):
+    """Eight deterministic synthetic non-face images, size x size x 3 float32 in [0, 1]."""
+    rng = np.random.RandomState(0)
+    y, x = np.mgrid[0:size, 0:size].astype(np.float64) / size
+    blobs = rng.rand(8, 8, 3)
+    iy = np.minimum((y * 8).astype(int), 7)
+    ix = np.minimum((x * 8).astype(int), 7)
+    imgs = [test_pattern(size) / 255.0,
+            np.stack([x, y, 1 - x], -1),
+            rng.rand(size, size, 3),
+            np.full((size, size, 3), 0.5),
+            np.repeat(((np.floor(x * 8) + np.floor(y * 8)) % 2)[..., None], 3, -1),
+            np.repeat((0.5 + 0.5 * np.sin(x * 40))[..., None], 3, -1),
+            blobs[iy, ix],
+            np.stack([np.full_like(x, 0.8), 0.6 * y, 0.3 + 0.2 * x], -1)]
+    return np.stack(imgs).astype(np.float32)
+
+
+def face_images(faces_dir, size):
+    """Every *.png / *.jpg under faces_dir (sorted), resized to size x size, float32 [0, 1]."""
+    from PIL import Image
+    files = sorted(f for f in os.listdir(faces_dir) if f.lower().endswith((".png", ".jpg", ".jpeg")))
+    if not files:
+        raise ValueError("no images in %s" % faces_dir)
+    out = [np.asarray(Image.open(os.path.join(faces_dir, f)).convert("RGB")
+                      .resize((size, size), Image.BILINEAR), np.float32) / 255.0 for f in files]
+    return np.stack(out).astype(np.float32)
+
+
+def pairwise_cos(e):
+    e = np.asarray(e, np.float64)
+    e = e / np.maximum(np.linalg.norm(e, axis=1, keepdims=True), 1e-30)
+    s = e @ e.T
+    iu = np.triu_indices(len(e), 1)
+    return s[iu].mean(), s[iu].min()
+
+
+def spread(name, pt, faces_dir, model_json=None, tfjs_dir=None, conventions="0..255"):
+    """Mean and min pairwise cosine similarity of the descriptors of face crops and of
+    synthetic non-face images, under input conventions (0..1, -1..1, 0..255: what the graph
+    receives), from the TorchScript module and, with tfjs_dir, from the TF.js original."""
+    output, size, _, _, _ = NETWORKS[name]
+    module = torch.jit.load(pt)
+    conv = {"0..1": (1.0, 0.0), "-1..1": (2.0, -1.0), "0..255": (255.0, 0.0)}
+    for c in conventions.split(","):
+        a, b = conv[c]
+        for label, imgs in (("face crops", face_images(faces_dir, size)),
+                            ("non-face images", nonface_images(size))):
+            gi = (imgs * np.float32(a) + np.float32(b)).astype(np.float32)
+            # the module multiplies its input by 255: feed gi / 255 to give the graph gi
+            x = torch.from_numpy(gi / np.float32(255.0)).permute(0, 3, 1, 2).contiguous()
+            with torch.no_grad():
+                et = module(x).double().numpy()
+            row = "%s input %-6s %-15s n=%2d  torchscript cos mean %.4f min %.4f" % (
+                (name, c, label, len(imgs)) + pairwise_cos(et))
+            if tfjs_dir:
+                ej = run_tfjs(model_json, gi, output, tfjs_dir)
+                row += "  tfjs cos mean %.4f min %.4f  max abs diff %.2g" % (
+                    pairwise_cos(ej) + (np.abs(et - ej).max(),))
+            print(row, flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("name", nargs="?", help="network: " + ", ".join(NETWORKS))
@@ -536,6 +616,12 @@ def main():
     ap.add_argument("--print-reference", action="store_true",
                     help="with --check-tfjs: print the recomputed reference as base64")
     ap.add_argument("--list", action="store_true", help="list the networks and exit")
+    ap.add_argument("--spread", nargs=2, metavar=("PT", "FACES_DIR"),
+                    help="pairwise cosine of PT's descriptors over the face crops in FACES_DIR "
+                         "and synthetic non-face images (with --check-tfjs and --models: also "
+                         "of the TF.js original)")
+    ap.add_argument("--conventions", default="0..255",
+                    help="with --spread: graph input ranges to try, from 0..1,-1..1,0..255")
     a = ap.parse_args()
     if a.list:
         for n, (o, s, sc, d, p) in NETWORKS.items():
@@ -550,6 +636,11 @@ def main():
         return 0
     models = a.models or a.models_opt
     model_json = os.path.join(models, a.name + ".json") if models else None
+    if a.spread:
+        if a.check_tfjs and not model_json:
+            ap.error("--spread with --check-tfjs needs --models MODELS_DIR")
+        spread(a.name, a.spread[0], a.spread[1], model_json, a.check_tfjs, a.conventions)
+        return 0
     full_ref = None
     if a.check_tfjs:
         if not model_json:
