@@ -6,7 +6,8 @@ Usage:
   /usr/bin/python3 scripts/convert_tfjs_graph.py NAME MODELS_DIR OUT.pt [--check] [--check-tfjs TFJS_DIR]
   /usr/bin/python3 scripts/convert_tfjs_graph.py NAME --check-only OUT.pt [--check-tfjs TFJS_DIR --models MODELS_DIR]
   /usr/bin/python3 scripts/convert_tfjs_graph.py NAME MODELS_DIR --write-test-image FILE.f32
-  /usr/bin/python3 scripts/convert_tfjs_graph.py NAME --spread OUT.pt FACES_DIR [--conventions 0..1,-1..1,0..255] [--check-tfjs TFJS_DIR --models MODELS_DIR]
+  /usr/bin/python3 scripts/convert_tfjs_graph.py NAME --spread OUT.pt FACES_DIR [--conventions 0..1,-1..1,0..255] [--same-person DIR]
+      [--check-tfjs TFJS_DIR --models MODELS_DIR]
   /usr/bin/python3 scripts/convert_tfjs_graph.py --list
 
 NAME is one of the networks in NETWORKS below; MODELS_DIR holds NAME.json + its .bin (e.g.
@@ -23,8 +24,8 @@ constants and from human 3.3.6's src/face/*.ts):
                  continues to age/gender heads, which are dropped). Same files as
                  @vladmandic/human 3.3.6's models/faceres.*.
   faceres-deep   The same architecture and input as faceres, float32 weights. NOT independent
-                 of faceres: corresponding weight tensors correlate 0.93 - 0.9999 (measured),
-                 so one is a fine-tune / re-training from the other. Same output node, 1024-d.
+                 of faceres: corresponding weight tensors correlate 0.93 - 1.00 (median 0.998
+                 over 72 tensors), so one was trained from the other. Same output node, 1024-d.
   mobileface     becauseofAI MobileFace (MXNet origin): PReLU MobileNet-style blocks with
                  residual adds, explicit Pad + VALID convolutions, flatten (NHWC order) ->
                  dense 2048x256 -> batch norm. Input 112x112 RGB 0..255: the graph itself
@@ -52,7 +53,11 @@ comparison, at their own input range (faces): faceres 0.387 (0.091), faceres-dee
 17 depthwise convolutions have the following PReLU's Relu fused into them, so that PReLU
 (relu(x) + alpha * (x - |x|)) degenerates to a ReLU. Undoing that fusion in the JSON does not
 help (faces 0.9997 at 0..1, 0.9992 at -1..1, 0.9838 at 0..255): the weights themselves are
-the problem.
+the problem. Nor does it tell people apart (--same-person: 12 crops of the man repeated in
+@vladmandic/human's assets/screenshot-facematch.jpg, crop_faces.py --size 112 crops 0, 2-7,
+9-13, against the 16 demo crops): same-person AUC 0.510 at 0..1, 0.507 at -1..1, 0.518 at
+0..255, against faceres 0.997, faceres-deep 0.999, mobileface 0.858 (mobileface fed 0..1:
+0.731, outputs all but constant).
 
 The interpreter: starting from the single Placeholder, every ancestor of the output node is
 translated, in topological order, into one line of generated PyTorch code (a DAG: residual
@@ -576,15 +581,33 @@ def pairwise_cos(e):
     return s[iu].mean(), s[iu].min()
 
 
-def spread(name, pt, faces_dir, model_json=None, tfjs_dir=None, conventions="0..255"):
+def spread(name, pt, faces_dir, model_json=None, tfjs_dir=None, conventions="0..255",
+           same_dir=None):
     """Mean and min pairwise cosine similarity of the descriptors of face crops and of
     synthetic non-face images, under input conventions (0..1, -1..1, 0..255: what the graph
-    receives), from the TorchScript module and, with tfjs_dir, from the TF.js original."""
+    receives), from the TorchScript module and, with tfjs_dir, from the TF.js original.
+    With same_dir (crops of one person): the AUC of same-person pairs against pairs of a
+    same_dir crop and a faces_dir crop (other people), from the TorchScript module."""
     output, size, _, _, _ = NETWORKS[name]
     module = torch.jit.load(pt)
     conv = {"0..1": (1.0, 0.0), "-1..1": (2.0, -1.0), "0..255": (255.0, 0.0)}
     for c in conventions.split(","):
         a, b = conv[c]
+        if same_dir:
+            imgs = np.concatenate([face_images(same_dir, size), face_images(faces_dir, size)])
+            ns = len(face_images(same_dir, size))
+            gi = (imgs * np.float32(a) + np.float32(b)).astype(np.float32)
+            with torch.no_grad():
+                e = module(torch.from_numpy(gi / np.float32(255.0)).permute(0, 3, 1, 2)
+                           .contiguous()).double().numpy()
+            e = e / np.maximum(np.linalg.norm(e, axis=1, keepdims=True), 1e-30)
+            sim = e @ e.T
+            pos = np.array([sim[i, j] for i in range(ns) for j in range(i + 1, ns)])
+            neg = sim[:ns, ns:].reshape(-1)
+            auc = ((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean())
+            print("%s input %-6s same person: %d pairs cos mean %.4f, vs other people: %d pairs "
+                  "cos mean %.4f, AUC %.3f" % (name, c, len(pos), pos.mean(), len(neg), neg.mean(), auc),
+                  flush=True)
         for label, imgs in (("face crops", face_images(faces_dir, size)),
                             ("non-face images", nonface_images(size))):
             gi = (imgs * np.float32(a) + np.float32(b)).astype(np.float32)
@@ -620,6 +643,8 @@ def main():
                     help="pairwise cosine of PT's descriptors over the face crops in FACES_DIR "
                          "and synthetic non-face images (with --check-tfjs and --models: also "
                          "of the TF.js original)")
+    ap.add_argument("--same-person", metavar="DIR",
+                    help="with --spread: crops of one person, for a same-person AUC")
     ap.add_argument("--conventions", default="0..255",
                     help="with --spread: graph input ranges to try, from 0..1,-1..1,0..255")
     a = ap.parse_args()
@@ -639,7 +664,8 @@ def main():
     if a.spread:
         if a.check_tfjs and not model_json:
             ap.error("--spread with --check-tfjs needs --models MODELS_DIR")
-        spread(a.name, a.spread[0], a.spread[1], model_json, a.check_tfjs, a.conventions)
+        spread(a.name, a.spread[0], a.spread[1], model_json, a.check_tfjs, a.conventions,
+               a.same_person)
         return 0
     full_ref = None
     if a.check_tfjs:
