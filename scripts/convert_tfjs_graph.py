@@ -229,9 +229,9 @@ class Translator:
     def _is_const(self, name):
         return self.by_name[name]["op"] == "Const"
 
-    def _param(self, arr, trainable=True):
+    def _param(self, arr):
         pname = "c%d" % len(self.params)
-        self.params[pname] = (torch.from_numpy(np.ascontiguousarray(arr, np.float32)), trainable)
+        self.params[pname] = torch.from_numpy(np.ascontiguousarray(arr, np.float32))
         return "self." + pname
 
     def _const_operand(self, cname, other_rank):
@@ -357,7 +357,7 @@ class Translator:
             rb = self.rank[b] if not self._is_const(b) else None
             if ra is None and rb is None:
                 raise ValueError("%s: two constant inputs" % name)
-            orank = max(x for x in (ra, rb) if x is not None)
+            orank = max(rk for rk in (ra, rb) if rk is not None)
             ea = self.var[a] if ra is not None else self._const_operand(a, orank)
             eb = self.var[b] if rb is not None else self._const_operand(b, orank)
             if ra is not None and rb is not None and ra != rb and 4 in (ra, rb):
@@ -433,6 +433,10 @@ def build(model_json, output, size, scale):
     nodes, consts = load_graph(model_json)
     tr = Translator(nodes, consts, output)
     tr.translate()
+    ph = tr.by_name[[n for n in tr.var if tr.by_name[n]["op"] == "Placeholder"][0]]
+    dims = [int(d.get("size", -1)) for d in _attr(ph, "shape", {}).get("shape", {}).get("dim", [])]
+    if dims and (len(dims) != 4 or dims[3] != 3 or any(d not in (-1, size) for d in dims[1:3])):
+        raise ValueError("%s: placeholder shape %s does not take %dx%d RGB" % (model_json, dims, size, size))
     src = HELPERS % {"size": size, "scale": _float_lit(scale), "body": "\n".join(tr.lines)}
     with tempfile.TemporaryDirectory() as td:
         path = os.path.join(td, "tfjs_graph_generated.py")
@@ -442,11 +446,11 @@ def build(model_json, output, size, scale):
         mod = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(mod)
         net = mod.TfjsGraph()
-        for pname, (t, trainable) in tr.params.items():
+        for pname, t in tr.params.items():
             net.register_parameter(pname, torch.nn.Parameter(t, requires_grad=False))
         net.eval()
         scripted = torch.jit.script(net)
-    nparams = sum(t.numel() for t, _ in tr.params.values())
+    nparams = sum(t.numel() for t in tr.params.values())
     ops = {}
     for name in tr.var:
         op = tr.by_name[name]["op"]
