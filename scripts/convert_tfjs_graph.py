@@ -104,6 +104,7 @@ from tfjs_weights import read_weights, test_pattern
 
 CHECK_REL = 1e-4
 
+# why a network with in-panel False is left out (printed when it is converted)
 MOBILEFACENET_NOTE = ("as shipped its output barely depends on the input: mean pairwise cosine "
                       "0.9998 over face crops at input 0..1, 0.9997 at -1..1 (also in TF.js)")
 
@@ -683,6 +684,9 @@ def main():
         return 0 if check(a.name, torch.jit.load(a.check_only), full_ref)[0] else 1
     if not models or not a.out:
         ap.error("need NAME MODELS_DIR OUT")
+    if not NETWORKS[a.name][4]:
+        print("note: %s is left out of the face panel: %s" % (a.name, MOBILEFACENET_NOTE),
+              file=sys.stderr)
     t0 = time.time()
     scripted, nparams, ops = build(model_json, output, size, scale)
     torch.jit.save(scripted, a.out)
