@@ -20,7 +20,7 @@ PANEL=$CACHE/panel
 
 die() { echo "fetch_face_panel: $*" >&2; rm -f "${TSV:-}"; exit 1; }
 
-"$HERE/fetch_face_models.sh" "$CACHE" || die "fetching the npm packages failed (message above)"
+"$HERE/fetch_face_models.sh" "$CACHE" || exit 1   # it printed its one-line error
 mkdir -p "$PANEL" || die "cannot create $PANEL"
 rm -f "$PANEL/panel.tsv"
 TSV=$PANEL/panel.tsv.tmp
