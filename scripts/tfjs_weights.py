@@ -1,6 +1,6 @@
 """What the TF.js model converters share: reading a TF.js weights manifest and its binary
 shards, and the deterministic test pattern their known-output checks run on.
-Used by convert_face_api.py and convert_human_faceres.py (imported from this directory).
+Used by convert_face_api.py and convert_tfjs_graph.py (imported from this directory).
 """
 import os
 
