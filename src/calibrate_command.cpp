@@ -13,6 +13,22 @@
 
 namespace sacjc {
 
+namespace {
+
+// Why a model given as independent cannot stand for independent ones (empty if it can): it is
+// the victim's own file, or it sits where the default threshold calls it a copy. A public panel
+// may well hold the victim's network itself.
+std::string copy_of_victim(const ModelResult& m, const Victim& victim, const PipelineOptions& o) {
+  if (m.info.sha256 == victim.info.sha256) return "the victim model itself (same sha256)";
+  if (is_combined(o.metric)) return "";
+  const double line = default_threshold(o.metric);
+  if (*m.distance < line)
+    return fmt::format("a copy of the victim (distance {:.4f}, below the default threshold {:.4g})", *m.distance, line);
+  return "";
+}
+
+}  // namespace
+
 CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
   CLI::App* cmd = app.add_subcommand("calibrate", "Pick the threshold for a target false-positive rate from known-independent models");
   o.command = cmd;
@@ -48,6 +64,15 @@ int run_calibrate(CalibrateOptions o) {
       continue;
     }
     bool independent = m.entry.role == "independent";
+    if (independent) {
+      std::string copy = copy_of_victim(m, victim, o.pipeline);
+      if (!copy.empty()) {
+        spdlog::warn("{}: given as independent but is {}; left out of the calibration", m.entry.path, copy);
+        c.excluded_paths.push_back(m.entry.path);
+        c.excluded_reasons.push_back(copy);
+        continue;
+      }
+    }
     (independent ? c.independent_paths : c.stolen_paths).push_back(m.entry.path);
     if (is_combined(c.metric))  // the combined values come from all the parts, below
       (independent ? c.independent_parts : c.stolen_parts).push_back(m.parts);
@@ -55,7 +80,9 @@ int run_calibrate(CalibrateOptions o) {
       (independent ? c.independent : c.stolen).push_back(*m.distance);
   }
   if (is_combined(c.metric) && !c.independent_parts.empty()) combine_calibration(c);
-  if (c.independent.empty()) throw bad_input(o.victim, "no independent model could be measured; nothing to calibrate");
+  if (c.independent.empty())
+    throw bad_input(o.victim, "no independent model could be measured (" + std::to_string(c.excluded_paths.size()) +
+                                  " left out as copies of the victim); nothing to calibrate");
   c.threshold = calibrated_threshold(c.independent, o.fpr);
   write_file_atomically(o.output, format_json(c));
 
@@ -64,6 +91,11 @@ int run_calibrate(CalibrateOptions o) {
               at.false_positive_rate(), c.independent.size(), o.fpr);
   if (!c.stolen.empty())
     std::printf("stolen     %d of %zu known stolen models below it\n", at.true_positives, c.stolen.size());
+  if (!c.excluded_paths.empty())
+    std::printf("left out   %zu model(s) given as independent that are the victim or copies of it\n",
+                c.excluded_paths.size());
+  std::printf("p-values   rank-based ones cannot go below 1/(N+1) = %.3f with N = %zu independent models\n",
+              1.0 / (c.independent.size() + 1), c.independent.size());
   if (c.independent.size() < 20)
     std::printf("note       with %zu independent models a rate below %.3f cannot be told from 0\n",
                 c.independent.size(), 1.0 / c.independent.size());

@@ -33,6 +33,11 @@ double p_value_lognormal(const Calibration& c, double distance) { return p_value
 
 double p_value_empirical(const Calibration& c, double distance) { return p_value_empirical(c.independent, distance); }
 
+double false_match_rate(const Calibration& c, double threshold) {
+  auto below = std::count_if(c.independent.begin(), c.independent.end(), [&](double d) { return d < threshold; });
+  return static_cast<double>(below) / c.independent.size();
+}
+
 double combined_p_value(const std::vector<double>& parts, const std::vector<std::vector<double>>& independent_parts,
                         std::optional<std::size_t> leave_out) {
   double smallest = 1;

@@ -172,6 +172,8 @@ std::string format_json(const VerifyReport& r) {
     document["calibration"] = r.calibration;
     document["p_value"] = r.p_value;
     document["p_value_empirical"] = r.p_value_empirical;
+    document["calibration_models"] = r.calibration_models;
+    document["false_match_rate"] = r.false_match_rate;
   }
   return dump(document);
 }
@@ -226,7 +228,8 @@ std::string format_json(const Calibration& c) {
                {"target_fpr", c.target_fpr},
                {"threshold", c.threshold},
                {"independent", {{"paths", c.independent_paths}, {"distances", c.independent}, {"parts", c.independent_parts}}},
-               {"stolen", {{"paths", c.stolen_paths}, {"distances", c.stolen}, {"parts", c.stolen_parts}}}});
+               {"stolen", {{"paths", c.stolen_paths}, {"distances", c.stolen}, {"parts", c.stolen_parts}}},
+               {"excluded", {{"paths", c.excluded_paths}, {"reasons", c.excluded_reasons}}}});
 }
 
 namespace {
@@ -251,8 +254,12 @@ Calibration calibration_from(const json& doc, const std::string& name) {
   c.independent = doc.at("independent").at("distances").get<std::vector<double>>();
   c.stolen_paths = doc.at("stolen").at("paths").get<std::vector<std::string>>();
   c.stolen = doc.at("stolen").at("distances").get<std::vector<double>>();
+  if (doc.contains("excluded")) {  // calibrations before 0.1 have none
+    c.excluded_paths = doc["excluded"].at("paths").get<std::vector<std::string>>();
+    c.excluded_reasons = doc["excluded"].at("reasons").get<std::vector<std::string>>();
+  }
   if (c.independent.empty() || c.independent.size() != c.independent_paths.size() ||
-      c.stolen.size() != c.stolen_paths.size())
+      c.stolen.size() != c.stolen_paths.size() || c.excluded_paths.size() != c.excluded_reasons.size())
     throw bad_input(name, "malformed calibration file: inconsistent distance lists");
   // Every distance is in [0, 2] (a combination's p-value in [0, 1]): anything else, a negative
   // threshold above all, would turn every verdict.

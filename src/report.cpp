@@ -74,7 +74,9 @@ std::string format_text(const VerifyReport& r) {
   text += settings_text(s);
   if (!r.calibration.empty())
     text += "p-value    " + format("%.3g", r.p_value) + " (log-normal fit), " + format("%.3g", r.p_value_empirical) +
-            " (rank) that an independent model is this close; " + r.calibration + "\n";
+            " (rank) that an independent model is this close; " + r.calibration + "\n" +
+            "           false-match rate " + format("%.3g", r.false_match_rate) + ": the share of its " +
+            std::to_string(r.calibration_models) + " independent models this threshold calls stolen\n";
   text += "time       " + format("%.2f s", r.timings.total) + " (load " + format("%.2f", r.timings.load) +
           ", probes " + format("%.2f", r.timings.probes) + ", victim " + format("%.2f", r.timings.victim) +
           ", suspect " + format("%.2f", r.timings.suspect) + ", compare " + format("%.3f", r.timings.compare) +

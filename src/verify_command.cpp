@@ -140,6 +140,8 @@ int run_verify(VerifyOptions o) {
     report.calibration = o.calibration.empty() ? victim.fingerprint : o.calibration;
     report.p_value = *scored.p_value;
     report.p_value_empirical = *scored.p_value_empirical;
+    report.calibration_models = static_cast<int>(threshold.calibration->independent.size());
+    report.false_match_rate = false_match_rate(*threshold.calibration, threshold.value);
   }
   report.timings.compare = seconds_since(step);
   report.victim = victim.info;

@@ -28,6 +28,8 @@ struct Calibration {
   std::vector<double> independent;  // distances of the independent models, same order
   std::vector<std::string> stolen_paths;
   std::vector<double> stolen;
+  // Models given as independent but left out of the null: the victim itself, or a copy of it.
+  std::vector<std::string> excluded_paths, excluded_reasons;
   // A combination (--compare rsa+agree, ...): each model's distance per component, same order
   // as the paths; `independent` and `stolen` then hold the combined p-values. Empty otherwise.
   std::vector<std::vector<double>> independent_parts, stolen_parts;
@@ -58,6 +60,10 @@ double p_value_empirical(const std::vector<double>& independent, double distance
 // independent, so this is a score to threshold by calibration, not an exact p-value.
 double combined_p_value(const std::vector<double>& parts, const std::vector<std::vector<double>>& independent_parts,
                         std::optional<std::size_t> leave_out = std::nullopt);
+
+// The share of the calibration's independent models that `threshold` calls stolen (distance
+// below it): the false-match rate among them.
+double false_match_rate(const Calibration& calibration, double threshold);
 
 // Fills a combination's `independent` and `stolen` values from their parts (independent models
 // left out of their own fit).
