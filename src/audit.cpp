@@ -142,6 +142,16 @@ void check_same_audit(const AuditHeader& a, const AuditHeader& b, const std::str
   if (a.threshold != b.threshold) differs("threshold");
 }
 
+std::vector<AuditRow> latest_per_suspect(const std::vector<AuditRow>& rows) {
+  std::map<std::string, std::size_t> latest;  // file -> index of its last row
+  auto file = [](const AuditRow& row) { return row.canonical.empty() ? row.suspect : row.canonical; };
+  for (std::size_t i = 0; i < rows.size(); ++i) latest[file(rows[i])] = i;
+  std::vector<AuditRow> kept;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (latest[file(rows[i])] == i) kept.push_back(rows[i]);
+  return kept;
+}
+
 std::vector<AuditRow> ranked(std::vector<AuditRow> rows) {
   std::stable_sort(rows.begin(), rows.end(), [](const AuditRow& a, const AuditRow& b) {
     if (a.distance.has_value() != b.distance.has_value()) return a.distance.has_value();

@@ -228,7 +228,7 @@ int run_audit(AuditOptions o) {
   }
 
   // 5. The ranked table.
-  rows = ranked(std::move(rows));
+  rows = ranked(latest_per_suspect(rows));
   print_report(format_audit(header, rows, o.format, search.skipped, o.show_skipped));
   return audit_exit_code(rows, o.allow_errors, o.expect);
 }

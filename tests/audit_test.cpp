@@ -88,6 +88,15 @@ TEST(AuditTest, RankedByDistanceThenErrors) {
   EXPECT_EQ(rows[3].suspect, "z");
 }
 
+TEST(AuditTest, TableKeepsEachFilesLatestRow) {
+  std::vector<AuditRow> rows = latest_per_suspect({row("a", 0.5, "independent"), row("b", 0.4, "independent"),
+                                                   row("a", 0.01, "stolen")});
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].suspect, "b");
+  EXPECT_EQ(rows[1].suspect, "a");
+  EXPECT_EQ(rows[1].verdict, "stolen");
+}
+
 TEST(AuditTest, ExitCodes) {
   auto stolen = row("s", 0.01, "stolen"), independent = row("i", 0.5, "independent"), error = row("e", {}, "error");
   EXPECT_EQ(audit_exit_code({independent}, false, ""), 0);

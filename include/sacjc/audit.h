@@ -72,6 +72,10 @@ AuditLog read_audit_log(const std::string& path);
 // Throws a bad-input Error naming `path` unless the two headers measured the same way.
 void check_same_audit(const AuditHeader& expected, const AuditHeader& found, const std::string& path);
 
+// One row per suspect file, its latest (rows in log order): a resumed audit re-checks a file
+// whose bytes changed, and its table shows the new row, not both. The log keeps both.
+std::vector<AuditRow> latest_per_suspect(const std::vector<AuditRow>& rows);
+
 // Rows ranked for reading: by distance, closest first, then errors; ties by path.
 std::vector<AuditRow> ranked(std::vector<AuditRow> rows);
 
