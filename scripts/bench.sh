@@ -28,11 +28,16 @@ seconds() {
   echo "$end - $start" | bc -l
 }
 
+# summary TIMES...: "min median" of wall times.
+summary() {
+  printf '%s\n' "$@" | sort -g | awk '{ t[NR] = $1 } END { printf "%.3f %.3f\n", t[1], t[int((NR + 1) / 2)] }'
+}
+
 # stats CMD...: "min median" over REPS runs.
 stats() {
   local times=()
   for _ in $(seq "$REPS"); do times+=("$(seconds "$@")"); done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { printf "%.3f %.3f\n", t[1], t[int((NR + 1) / 2)] }'
+  summary "${times[@]}"
 }
 
 ratio() { echo "scale=2; $1 / $2" | bc -l; }
@@ -42,15 +47,21 @@ echo "# $REPS runs each, wall seconds min / median; ratios of medians"
 echo
 echo "| configuration | sacjc | floor, frozen | floor, as saved | python | sacjc / frozen floor | python / sacjc |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
-# row NAME VICTIM SUSPECT N SIZE
+# row NAME VICTIM SUSPECT N SIZE: the four programs take turns within each of the REPS rounds,
+# so a machine whose speed drifts (a shared VM does) slows them alike. sacjc runs as users run
+# it (threads chosen by itself: victim and confined suspect side by side on half the cores each).
 row() {
-  local name=$1 victim=$2 suspect=$3 n=$4 size=$5
-  read -r s_min s_med < <(stats "$SACJC" verify "$victim" "$suspect" --probes "$OUT/seeds" -n "$n" --input-size "$size" \
-    --batch-size $BATCH --threads "$THREADS")
-  read -r z_min z_med < <(SACJC_FLOOR_FREEZE=1 stats "$FLOOR" "$victim" "$suspect" "$n" 3 "$size" "$size" $BATCH "$THREADS")
-  read -r f_min f_med < <(stats "$FLOOR" "$victim" "$suspect" "$n" 3 "$size" "$size" $BATCH "$THREADS")
-  read -r p_min p_med < <(stats "$PYTHON" scripts/reference_sacjc.py "$victim" "$suspect" --probes "$OUT/seeds" -n "$n" \
-    --size "$size" --batch $BATCH)
+  local name=$1 victim=$2 suspect=$3 n=$4 size=$5 s=() z=() f=() p=()
+  for _ in $(seq "$REPS"); do
+    s+=("$(seconds "$SACJC" verify "$victim" "$suspect" --probes "$OUT/seeds" -n "$n" --input-size "$size" --batch-size $BATCH)")
+    z+=("$(SACJC_FLOOR_FREEZE=1 seconds "$FLOOR" "$victim" "$suspect" "$n" 3 "$size" "$size" $BATCH "$THREADS")")
+    f+=("$(seconds "$FLOOR" "$victim" "$suspect" "$n" 3 "$size" "$size" $BATCH "$THREADS")")
+    p+=("$(seconds "$PYTHON" scripts/reference_sacjc.py "$victim" "$suspect" --probes "$OUT/seeds" -n "$n" --size "$size" --batch $BATCH)")
+  done
+  read -r s_min s_med < <(summary "${s[@]}")
+  read -r z_min z_med < <(summary "${z[@]}")
+  read -r f_min f_med < <(summary "${f[@]}")
+  read -r p_min p_med < <(summary "${p[@]}")
   echo "| $name | $s_min / $s_med | $z_min / $z_med | $f_min / $f_med | $p_min / $p_med | $(ratio "$s_med" "$z_med") |" \
     "$(ratio "$p_med" "$s_med") |"
 }

@@ -21,7 +21,7 @@ namespace {
 std::string copy_of_victim(const ModelResult& m, const Victim& victim, const PipelineOptions& o) {
   if (m.info.sha256 == victim.info.sha256) return "the victim model itself (same sha256)";
   if (is_combined(o.metric)) return "";
-  const double line = default_threshold(o.metric);
+  const double line = default_threshold(o.metric, o.mode).value;
   if (*m.distance < line)
     return fmt::format("a copy of the victim (distance {:.4f}, below the default threshold {:.4g})", *m.distance, line);
   return "";

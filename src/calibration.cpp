@@ -85,7 +85,10 @@ OperatingThreshold operating_threshold(const std::optional<double>& threshold, c
                                        const std::string& victim_sha256, const std::string& probe_sha256,
                                        const ProbeOptions& options, Metric metric, Mode mode) {
   if (threshold) return {*threshold, "--threshold", std::nullopt};
-  if (calibration_path.empty()) return {default_threshold(metric), kDefaultThresholdSource, std::nullopt};
+  if (calibration_path.empty()) {
+    DefaultThreshold d = default_threshold(metric, mode);
+    return {d.value, d.source, std::nullopt};
+  }
   Calibration calibration = read_calibration(calibration_path);
   check_calibration_fits(calibration, calibration_path, victim_sha256, probe_sha256, options, metric, mode);
   return {calibration.threshold, "calibration " + calibration_path, calibration};

@@ -122,7 +122,7 @@ TEST(ScoreTest, LabelThresholdsAreTheirOwnAndCkaHasNone) {
   EXPECT_EQ(default_label_threshold(Metric::kRsa), 0.50);
   EXPECT_EQ(default_label_threshold(Metric::kMad), 0.14);
   EXPECT_THROW(default_label_threshold(Metric::kCka), Error);
-  EXPECT_EQ(default_threshold(Metric::kCka), 0.047);
+  EXPECT_EQ(default_threshold(Metric::kCka, Mode::kLogits).value, 0.047);
 }
 
 TEST(ScoreTest, StolenOnlyStrictlyBelowTheThreshold) {
@@ -173,7 +173,7 @@ TEST(CombinationTest, PartsFollowTheComponents) {
   EXPECT_DOUBLE_EQ(parts[1], agree_distance(victim, suspect, "s"));
   EXPECT_THROW(compare(v, s, Metric::kRsaAgree, "v", "s"), Error);
   // A combination has no default threshold: it is a p-value that needs a calibration.
-  EXPECT_THROW(default_threshold(Metric::kRsaAgree), Error);
+  EXPECT_THROW(default_threshold(Metric::kRsaAgree, Mode::kLogits), Error);
 }
 
 }  // namespace

@@ -79,10 +79,15 @@ std::vector<double> compare_parts(const Measurement& victim, const Measurement& 
                                   const std::string& victim_name, const std::string& suspect_name,
                                   const std::vector<int>& labels = {});
 
-// The default threshold per metric, and where it comes from: the README section "Default
-// threshold" gives the measurements behind it and the command that reproduces them.
-double default_threshold(Metric metric);
-constexpr const char* kDefaultThresholdSource = "default, measured on the project's model zoos (see README)";
+// The default threshold of a comparison in a mode, and what it was measured on (the report
+// names it): classifiers (--mode logits) on the Fashion-MNIST zoos, face descriptors
+// (--mode embedding, fri) on the face zoo. docs/ holds the measurements and the commands that
+// reproduce them. A combination has none (usage Error: it needs a calibration).
+struct DefaultThreshold {
+  double value = 0;
+  std::string source;
+};
+DefaultThreshold default_threshold(Metric metric, Mode mode);
 constexpr Metric kDefaultMetric = Metric::kRsa;
 constexpr Metric kLabelledMetric = Metric::kMargin;  // the default with --labels
 
