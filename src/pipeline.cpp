@@ -250,6 +250,17 @@ void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& 
                selection.victim_wrong >= 0 ? ", " + std::to_string(selection.victim_wrong) + " of them wrong" : "");
 }
 
+// The built-in probes are textures, objects and scenes, not faces. Students distilled from a
+// face descriptor copy it on faces only: on the first face zoo they ranked beyond every
+// independent network with the built-in probes (AUC 0.0) and first with face crops (AUC 1.0);
+// weight copies rank first with either (docs/face-results.md).
+void warn_about_probes(const Victim& victim, const PipelineOptions& o) {
+  if (o.mode == Mode::kLogits || victim.probes.source != "built-in") return;
+  spdlog::warn("--mode {} with the built-in probes, which are not faces: weight copies of a face descriptor show, "
+               "but students distilled from it may not; give face crops with --probes (docs/face-results.md)",
+               to_string(o.mode));
+}
+
 }  // namespace
 
 Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::App& command,
@@ -274,6 +285,7 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::Ap
     }
     spdlog::info("{} probes from {}, sha256 {}", victim.probes.count, victim.probes.source, victim.probes.sha256);
     victim.info = model.info;
+    warn_about_probes(victim, o);
     return victim;
   }
   for (const CLI::Option* option : command.get_options())
@@ -298,6 +310,7 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::Ap
   o.select_name = to_string(fp.selection.method);
   o.labels = fp.selection.labels;
   o.pool = fp.selection.pool;
+  warn_about_probes(victim, o);
   return victim;
 }
 

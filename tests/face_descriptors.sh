@@ -25,5 +25,10 @@ for mode in embedding fri; do
   [ "$(json_field suspect.output_size)" = 128 ] || fail "descriptor size"
   expect_exit 0 "$SACJC" verify "$WORK/dlib.pt" "$WORK/faceres.pt" --mode $mode -n 48 --input-size 150 --format json
   echo "dlib vs faceres, $mode: $(json_field distance)"
+  grep -q "warning: --mode $mode with the built-in probes, which are not faces" "$WORK/err" \
+    || { cat "$WORK/err"; fail "no warning that the built-in probes are not faces"; }
   [ "$(json_field suspect.output_size)" = 1024 ] || fail "faceres descriptor size"
 done
+json_field threshold_source | grep -q "nothing is measured" || fail "fri's default does not say it is unmeasured"
+expect_exit 0 "$SACJC" verify "$WORK/dlib.pt" "$WORK/faceres.pt" --mode embedding -n 48 --input-size 150 --format json
+json_field threshold_source | grep -q "face descriptors" || fail "embedding's default does not name face descriptors"

@@ -125,6 +125,19 @@ TEST(ScoreTest, LabelThresholdsAreTheirOwnAndCkaHasNone) {
   EXPECT_EQ(default_threshold(Metric::kCka, Mode::kLogits).value, 0.047);
 }
 
+TEST(ScoreTest, DefaultsArePerModeAndNameWhereTheyWereMeasured) {
+  DefaultThreshold classifier = default_threshold(Metric::kRsa, Mode::kLogits);
+  EXPECT_EQ(classifier.value, 0.032);
+  EXPECT_NE(classifier.source.find("classifiers"), std::string::npos);
+  DefaultThreshold face = default_threshold(Metric::kRsa, Mode::kEmbedding);
+  EXPECT_EQ(face.value, 0.50);
+  EXPECT_NE(face.source.find("face"), std::string::npos);
+  // Nothing measured for cka on face descriptors: the classifiers' value, and the report says so.
+  DefaultThreshold unmeasured = default_threshold(Metric::kCka, Mode::kEmbedding);
+  EXPECT_EQ(unmeasured.value, 0.047);
+  EXPECT_NE(unmeasured.source.find("nothing is measured"), std::string::npos);
+}
+
 TEST(ScoreTest, StolenOnlyStrictlyBelowTheThreshold) {
   EXPECT_EQ(decide(0.01, 0.02), Verdict::kStolen);
   EXPECT_EQ(decide(0.02, 0.02), Verdict::kIndependent);
