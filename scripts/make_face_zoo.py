@@ -84,7 +84,7 @@ SIZES = {
     "full": dict(pool=2000, ft_steps=300, ft_p=6, ft_k=4, st_steps=2000, st_batch=48),
     # the larger zoo (build_zoo): several models per family, panel networks as independents;
     # st_size = student input size; af = ArcFace head retrain (crops per identity, steps, ...)
-    "zoo": dict(pool=512, ft_steps=30, ft_p=4, ft_k=3, st_steps=150, st_batch=32, st_size=64,
+    "zoo": dict(pool=512, ft_steps=30, ft_p=4, ft_k=3, st_steps=120, st_batch=32, st_size=64,
                 af_per_id=24, af_steps=200, af_batch=64, af_lr=0.01),
 }
 
