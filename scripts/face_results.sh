@@ -57,4 +57,17 @@ print("AUC / best F1 / F1 at the default threshold per stolen family, against th
 print("| mode | probes | compare, threshold | " + " | ".join(families) + " |")
 print("| --- " * (len(families) + 3) + "|")
 print("\n".join(rows))
+print("\nDistance ranges: the farthest model of each stolen family, the nearest independent one\n")
+for mode in ("embedding", "fri"):
+    for probes in ("faces", "builtin"):
+        for compare in ("rsa", "mad"):
+            report = json.load(open(f"{out}/eval_{mode}_{compare}_{probes}.json"))
+            ok = [m for m in report["models"] if m["distance"] is not None]
+            name = lambda m: m["path"].rsplit("/", 1)[-1][:-3]
+            far = [max((m for m in ok if m["role"] == "stolen" and m["family"] == f),
+                       key=lambda m: m["distance"]) for f in families]
+            near = min((m for m in ok if m["role"] == "independent"), key=lambda m: m["distance"])
+            print(f"{mode} {probes} {compare}: stolen up to " +
+                  ", ".join(f"{m['family']} {m['distance']:.3f} ({name(m)})" for m in far) +
+                  f"; nearest independent {near['distance']:.3f} ({name(near)})")
 PY
