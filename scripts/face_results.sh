@@ -68,6 +68,6 @@ for mode in ("embedding", "fri"):
                        key=lambda m: m["distance"]) for f in families]
             near = min((m for m in ok if m["role"] == "independent"), key=lambda m: m["distance"])
             print(f"{mode} {probes} {compare}: stolen up to " +
-                  ", ".join(f"{m['family']} {m['distance']:.3f} ({name(m)})" for m in far) +
-                  f"; nearest independent {near['distance']:.3f} ({name(near)})")
+                  ", ".join(f"{m['family']} {m['distance']:.3g} ({name(m)})" for m in far) +
+                  f"; nearest independent {near['distance']:.3g} ({name(near)})")
 PY
