@@ -21,7 +21,10 @@ double p_value_lognormal(const std::vector<double>& independent, double distance
   for (double d : independent) logs.push_back(std::log(std::max(d, kFloor)));
   double sd = sample_std(logs);
   if (logs.size() < 2 || sd == 0) return p_value_empirical(independent, distance);
-  return normal_cdf((std::log(std::max(distance, kFloor)) - mean(logs)) / sd);
+  // The predictive distribution of one more log distance, with the mean and spread themselves
+  // estimated from n models: Student's t with n - 1 degrees of freedom, scale sd * sqrt(1 + 1/n).
+  const double n = static_cast<double>(logs.size());
+  return student_t_cdf((std::log(std::max(distance, kFloor)) - mean(logs)) / (sd * std::sqrt(1 + 1 / n)), n - 1);
 }
 
 double p_value_empirical(const std::vector<double>& independent, double distance) {

@@ -45,10 +45,20 @@ TEST(CalibrationTest, ThresholdKeepsTheFalsePositiveRate) {
   EXPECT_THROW(calibrated_threshold({}, 0.01), Error);
 }
 
+TEST(CalibrationTest, FewTightIndependentModelsGiveModestPValues) {
+  // A panel of three public face networks (docs/face-results.md): a fine-tune at 0.464 is
+  // unusual, but three models cannot make it a one-in-a-billion event.
+  const std::vector<double> panel{0.7014, 0.7194, 0.6353};
+  const double p = p_value_lognormal(panel, 0.464);
+  EXPECT_GT(p, 0.005);
+  EXPECT_LT(p, 0.05);
+  EXPECT_GT(p_value_lognormal(panel, 0.63), 0.05);
+}
+
 TEST(CalibrationTest, PValuesAreSmallFarBelowTheIndependentModels) {
   Calibration c = sample();
   EXPECT_LT(p_value_lognormal(c, 0.01), 0.05);
-  EXPECT_EQ(p_value_lognormal(c, 0.0), 0.0);
+  EXPECT_LT(p_value_lognormal(c, 0.0), 1e-4);
   // The geometric mean of the independent distances sits at the median of the fit.
   EXPECT_NEAR(p_value_lognormal(c, std::pow(0.1 * 0.2 * 0.3 * 0.4, 0.25)), 0.5, 1e-9);
   EXPECT_GT(p_value_lognormal(c, 0.35), 0.5);

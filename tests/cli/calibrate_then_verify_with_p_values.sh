@@ -9,7 +9,8 @@ threshold=$(json_field threshold "$WORK/cal.json")
 
 expect_exit 1 "$SACJC" verify "$DEMO/victim.pt" "$DEMO/stolen.pt" -n 40 --calibration "$WORK/cal.json" --format json
 [ "$(json_field threshold)" = "$threshold" ] || fail "verify did not use the calibrated threshold"
-"$PYTHON" -c 'import sys; p = float(sys.argv[1]); sys.exit(0 if 0 <= p < 0.05 else 1)' "$(json_field p_value)" \
+# Three independent models: the predictive Student-t (2 degrees of freedom) keeps p modest.
+"$PYTHON" -c 'import sys; p = float(sys.argv[1]); sys.exit(0 if 0 <= p < 0.1 else 1)' "$(json_field p_value)" \
   || fail "p-value $(json_field p_value) for a stolen model is not small"
 json_field p_value_empirical >/dev/null
 
