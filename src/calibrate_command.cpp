@@ -16,11 +16,13 @@ namespace sacjc {
 namespace {
 
 // Why a model given as independent cannot stand for independent ones (empty if it can): it is
-// the victim's own file, or it sits where the default threshold calls it a copy. A public panel
-// may well hold the victim's network itself.
+// the victim's own file, or its correlation pattern sits where the default threshold calls it a
+// copy. A public panel may well hold the victim's network itself.
 std::string copy_of_victim(const ModelResult& m, const Victim& victim, const PipelineOptions& o) {
   if (m.info.sha256 == victim.info.sha256) return "the victim model itself (same sha256)";
-  if (is_combined(o.metric)) return "";
+  // By distance only where the comparison reads the correlation pattern: agree and margin
+  // compare answers, which independent models of one task share.
+  if (o.metric != Metric::kRsa && o.metric != Metric::kCka && o.metric != Metric::kMad) return "";
   const double line = default_threshold(o.metric, o.mode).value;
   if (*m.distance < line)
     return fmt::format("a copy of the victim (distance {:.4f}, below the default threshold {:.4g})", *m.distance, line);

