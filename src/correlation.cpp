@@ -68,9 +68,16 @@ Eigen::MatrixXf correlation_matrix(const Outputs& features) {
   return c;
 }
 
-Measurement measurement_of(Outputs features) {
-  Eigen::MatrixXf matrix = correlation_matrix(features);
-  return {std::move(features), std::move(matrix)};
+Measurement measurement_of(Outputs features) { return {std::move(features), {}}; }
+
+Measurement& with_matrix(Measurement& measurement) {
+  if (measurement.matrix.size() == 0) measurement.matrix = correlation_matrix(measurement.features);
+  return measurement;
+}
+
+const Eigen::MatrixXf& matrix_of(const Measurement& measurement, Eigen::MatrixXf& scratch) {
+  if (measurement.matrix.size() != 0) return measurement.matrix;
+  return scratch = correlation_matrix(measurement.features);
 }
 
 }  // namespace sacjc

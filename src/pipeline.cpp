@@ -285,6 +285,7 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const CLI::Ap
     }
     spdlog::info("{} probes from {}, sha256 {}", victim.probes.count, victim.probes.source, victim.probes.sha256);
     victim.info = model.info;
+    if (reads_matrix(o.metric)) with_matrix(victim.measurement);  // once, not per suspect
     warn_about_probes(victim, o);
     return victim;
   }
@@ -338,7 +339,8 @@ Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& o) {
     fp.reference_jpegs = victim.probes.references->jpegs;
   }
   fp.features = victim.measurement.features;
-  fp.matrix = victim.measurement.matrix;
+  Eigen::MatrixXf computed;
+  fp.matrix = matrix_of(victim.measurement, computed);
   fp.selection = victim.selection;
   return fp;
 }

@@ -1,5 +1,5 @@
 // The metrics in double precision: n^2 terms of order 0.1 lose digits in float for n in the
-// thousands.
+// thousands. rsa and cka are computed from the feature rows (O(n d^2)), mad from the matrices.
 #include "sacjc/score.h"
 
 #include <algorithm>
@@ -16,26 +16,27 @@ void check_sizes(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect) 
     throw Error(ExitCode::kInternal, "correlation matrices of different sizes");
 }
 
-// The strict upper triangle as a vector.
-Eigen::VectorXd upper_triangle(const Eigen::MatrixXf& m) {
-  const Eigen::Index n = m.rows();
-  Eigen::VectorXd values(n * (n - 1) / 2);
-  Eigen::Index k = 0;
-  for (Eigen::Index j = 1; j < n; ++j)
-    for (Eigen::Index i = 0; i < j; ++i) values[k++] = m(i, j);
-  return values;
+void check_rows(const Outputs& victim, const Outputs& suspect) {
+  if (victim.rows() != suspect.rows() || victim.rows() == 0 || victim.cols() == 0 || suspect.cols() == 0)
+    throw Error(ExitCode::kInternal, "features of different probe counts");
 }
 
-// H M H with H the centring matrix: rows and columns with mean zero.
-Eigen::MatrixXd double_centred(const Eigen::MatrixXf& m) {
-  Eigen::MatrixXd d = m.cast<double>();
-  const Eigen::VectorXd row_means = d.rowwise().mean();
-  const Eigen::RowVectorXd column_means = d.colwise().mean();
-  const double mean = d.mean();
-  d.colwise() -= row_means;
-  d.rowwise() -= column_means;
-  d.array() += mean;
-  return d;
+// The probes' feature rows scaled to unit length, in double; a zero row stays zero (its cosine
+// with everything is taken as 0, as in correlation_matrix).
+Eigen::MatrixXd unit_rows(const Outputs& features) {
+  Eigen::MatrixXd u = features.cast<double>();
+  for (Eigen::Index i = 0; i < u.rows(); ++i)
+    if (double norm = u.row(i).norm(); norm > 0) u.row(i) /= norm;
+  return u;
+}
+
+// The sum over all i, j of (a a^T)_ij (b b^T)_ij, the inner product of the two Gram matrices,
+// without forming them when the features are narrower than the probes are many: it is also
+// the squared Frobenius norm of a^T b.
+double gram_inner(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+  const Eigen::Index n = a.rows();
+  if (a.cols() * b.cols() <= n * n) return (a.transpose() * b).squaredNorm();
+  return ((a * a.transpose()).array() * (b * b.transpose()).array()).sum();
 }
 
 // Answers can only be compared between outputs of the same classes.
@@ -47,8 +48,10 @@ void check_same_classes(const Outputs& victim, const Outputs& suspect, const std
                                       std::to_string(victim.cols()));
 }
 
-void refuse_constant(double norm, const std::string& name, const char* metric) {
-  if (!(norm > 1e-12))
+// A pattern whose spread (a sum of squared deviations) is below 1e-12 of its sum of squares,
+// a standard deviation below a millionth of the entries' size, is rounding, not a pattern.
+void refuse_constant(double spread, double squares, const std::string& name, const char* metric) {
+  if (!(spread > 1e-12 * squares) || !(squares > 0))
     throw bad_input(name, std::string("the model's outputs point the same way on every probe (constant correlation "
                                       "matrix), so --compare ") + metric + " has no pattern to compare; try --compare mad");
 }
@@ -103,32 +106,54 @@ std::vector<Metric> components(Metric metric) {
 
 bool is_combined(Metric metric) { return components(metric).size() > 1; }
 
+bool reads_matrix(Metric metric) {
+  const std::vector<Metric> parts = components(metric);
+  return std::find(parts.begin(), parts.end(), Metric::kMad) != parts.end();
+}
+
 double mean_absolute_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect) {
   check_sizes(victim, suspect);
   return (victim - suspect).cwiseAbs().cast<double>().sum() / static_cast<double>(victim.size());
 }
 
-double rsa_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect,
-                    const std::string& victim_name, const std::string& suspect_name) {
-  check_sizes(victim, suspect);
+// Pearson's r of the off-diagonal entries of the Gram matrices G = U U^T (the correlation
+// matrix is 1 - G, and r ignores the sign flip and the shift), from sums that need only d x d
+// products: over i < j, sum G_ij = (|sum_i u_i|^2 - sum_i |u_i|^2) / 2, and the sums of squares
+// and cross products follow from gram_inner minus the diagonal. O(n d^2), not O(n^2 d).
+double rsa_distance(const Outputs& victim, const Outputs& suspect, const std::string& victim_name,
+                    const std::string& suspect_name) {
+  check_rows(victim, suspect);
   if (victim.rows() < 3) throw Error(ExitCode::kUsage, "--compare rsa needs at least 3 probes");
-  Eigen::VectorXd v = upper_triangle(victim), s = upper_triangle(suspect);
-  v.array() -= v.mean();
-  s.array() -= s.mean();
-  const double v_norm = v.norm(), s_norm = s.norm();
-  refuse_constant(v_norm, victim_name, "rsa");
-  refuse_constant(s_norm, suspect_name, "rsa");
-  return std::clamp(1.0 - v.dot(s) / (v_norm * s_norm), 0.0, 2.0);
+  const Eigen::MatrixXd v = unit_rows(victim), s = unit_rows(suspect);
+  const Eigen::VectorXd v_diag = v.rowwise().squaredNorm(), s_diag = s.rowwise().squaredNorm();
+  const double pairs = static_cast<double>(v.rows()) * static_cast<double>(v.rows() - 1) / 2;
+  auto off_diagonal_sum = [](const Eigen::MatrixXd& u, const Eigen::VectorXd& diag) {
+    return (u.colwise().sum().squaredNorm() - diag.sum()) / 2;
+  };
+  const double v_sum = off_diagonal_sum(v, v_diag), s_sum = off_diagonal_sum(s, s_diag);
+  const double v_squares = (gram_inner(v, v) - v_diag.squaredNorm()) / 2;
+  const double s_squares = (gram_inner(s, s) - s_diag.squaredNorm()) / 2;
+  const double cross = (gram_inner(v, s) - v_diag.dot(s_diag)) / 2;
+  const double v_var = v_squares - v_sum * v_sum / pairs, s_var = s_squares - s_sum * s_sum / pairs;
+  refuse_constant(v_var, v_squares, victim_name, "rsa");
+  refuse_constant(s_var, s_squares, suspect_name, "rsa");
+  const double r = (cross - v_sum * s_sum / pairs) / std::sqrt(v_var * s_var);
+  return std::clamp(1.0 - r, 0.0, 2.0);
 }
 
-double cka_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect,
-                    const std::string& victim_name, const std::string& suspect_name) {
-  check_sizes(victim, suspect);
-  const Eigen::MatrixXd v = double_centred(victim), s = double_centred(suspect);
-  const double v_norm = v.norm(), s_norm = s.norm();
-  refuse_constant(v_norm, victim_name, "cka");
-  refuse_constant(s_norm, suspect_name, "cka");
-  return std::clamp(1.0 - (v.array() * s.array()).sum() / (v_norm * s_norm), 0.0, 2.0);
+// Linear CKA of the unit rows: with U~ the column-centred unit rows, the double-centred Gram
+// matrices' inner product is |U~v^T U~s|_F^2.
+double cka_distance(const Outputs& victim, const Outputs& suspect, const std::string& victim_name,
+                    const std::string& suspect_name) {
+  check_rows(victim, suspect);
+  Eigen::MatrixXd v = unit_rows(victim), s = unit_rows(suspect);
+  const double v_raw = gram_inner(v, v), s_raw = gram_inner(s, s);
+  v.rowwise() -= v.colwise().mean();
+  s.rowwise() -= s.colwise().mean();
+  const double v_centred = gram_inner(v, v), s_centred = gram_inner(s, s);
+  refuse_constant(v_centred, v_raw, victim_name, "cka");
+  refuse_constant(s_centred, s_raw, suspect_name, "cka");
+  return std::clamp(1.0 - gram_inner(v, s) / std::sqrt(v_centred * s_centred), 0.0, 2.0);
 }
 
 double agree_distance(const Outputs& victim, const Outputs& suspect, const std::string& suspect_name) {
@@ -174,9 +199,12 @@ double margin_distance(const Outputs& victim, const Outputs& suspect, const std:
 double compare(const Measurement& victim, const Measurement& suspect, Metric metric, const std::string& victim_name,
                const std::string& suspect_name, const std::vector<int>& labels) {
   switch (metric) {
-    case Metric::kMad: return mean_absolute_distance(victim.matrix, suspect.matrix);
-    case Metric::kRsa: return rsa_distance(victim.matrix, suspect.matrix, victim_name, suspect_name);
-    case Metric::kCka: return cka_distance(victim.matrix, suspect.matrix, victim_name, suspect_name);
+    case Metric::kMad: {
+      Eigen::MatrixXf v, s;
+      return mean_absolute_distance(matrix_of(victim, v), matrix_of(suspect, s));
+    }
+    case Metric::kRsa: return rsa_distance(victim.features, suspect.features, victim_name, suspect_name);
+    case Metric::kCka: return cka_distance(victim.features, suspect.features, victim_name, suspect_name);
     case Metric::kAgree: return agree_distance(victim.features, suspect.features, suspect_name);
     case Metric::kMargin: return margin_distance(victim.features, suspect.features, labels, suspect_name);
     default: throw Error(ExitCode::kInternal, "compare() got the combination " + to_string(metric));

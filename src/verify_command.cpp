@@ -148,7 +148,7 @@ int run_verify(VerifyOptions o) {
   report.fingerprint = victim.fingerprint;
   report.expected = o.expect;
 
-  if (!o.plot.empty()) write_plot(o.plot, victim.measurement.matrix, measured.matrix);
+  if (!o.plot.empty()) write_plot(o.plot, with_matrix(victim.measurement).matrix, with_matrix(measured).matrix);
   report.timings.total = seconds_since(start);
   print_report(o.format == "json" ? format_json(report) : format_text(report));
   if (!o.expect.empty()) return to_string(report.verdict) == o.expect ? 0 : 1;

@@ -31,69 +31,101 @@ TEST(ScoreTest, DifferentSizesAreAnError) {
   EXPECT_THROW(mean_absolute_distance(Eigen::MatrixXf::Zero(2, 2), Eigen::MatrixXf::Zero(3, 3)), Error);
 }
 
-Eigen::MatrixXf symmetric_random(int n, unsigned seed) {
-  std::srand(seed);
-  Eigen::MatrixXf m = Eigen::MatrixXf::Random(n, n).cwiseAbs();
-  m = (m + m.transpose()).eval() / 2;
-  m.diagonal().setZero();
-  return m;
+// The definitions, straight from the correlation matrices C = 1 - cos (correlation.h): rsa is
+// 1 - Pearson's r of the entries above the diagonal, cka 1 - the cosine of the double-centred
+// matrices. score.cpp computes both from the features without forming C.
+double rsa_by_definition(const Outputs& x, const Outputs& y) {
+  const Eigen::MatrixXd a = correlation_matrix(x).cast<double>(), b = correlation_matrix(y).cast<double>();
+  std::vector<double> u, v;
+  for (Eigen::Index j = 1; j < a.rows(); ++j)
+    for (Eigen::Index i = 0; i < j; ++i) u.push_back(a(i, j)), v.push_back(b(i, j));
+  Eigen::Map<Eigen::VectorXd> uu(u.data(), u.size()), vv(v.data(), v.size());
+  uu.array() -= uu.mean();
+  vv.array() -= vv.mean();
+  return 1.0 - uu.dot(vv) / (uu.norm() * vv.norm());
 }
 
-TEST(ScoreTest, RsaIsOneMinusPearsonOfTheUpperTriangle) {
-  Eigen::MatrixXf a(3, 3), b(3, 3);
-  a << 0, 1, 2,  //
-      1, 0, 3,   //
-      2, 3, 0;
-  b << 9, 2, 4,  //
-      7, 9, 6,   //
-      5, 8, 9;   // upper triangle (2, 4, 6): perfectly correlated with (1, 2, 3)
-  EXPECT_NEAR(rsa_distance(a, b, "v", "s"), 0.0, 1e-12);
-  Eigen::MatrixXf c = a;
-  c(0, 1) = 3, c(1, 2) = 1;  // (3, 2, 1): perfectly anti-correlated
-  EXPECT_NEAR(rsa_distance(a, c, "v", "s"), 2.0, 1e-12);
-  Eigen::MatrixXf d = a;
-  d(0, 1) = 2, d(0, 2) = 1, d(1, 2) = 2;  // (2, 1, 2) vs (1, 2, 3): r = 0
-  EXPECT_NEAR(rsa_distance(a, d, "v", "s"), 1.0, 1e-12);
+double cka_by_definition(const Outputs& x, const Outputs& y) {
+  auto double_centred = [](const Outputs& f) {
+    Eigen::MatrixXd c = correlation_matrix(f).cast<double>();
+    const Eigen::Index n = c.rows();
+    const Eigen::MatrixXd h = Eigen::MatrixXd::Identity(n, n) - Eigen::MatrixXd::Constant(n, n, 1.0 / n);
+    return Eigen::MatrixXd(h * c * h);
+  };
+  const Eigen::MatrixXd a = double_centred(x), b = double_centred(y);
+  return 1.0 - (a.array() * b.array()).sum() / (a.norm() * b.norm());
 }
 
-TEST(ScoreTest, RsaIgnoresTheLevelAndScaleOfAMatrix) {
-  Eigen::MatrixXf a = symmetric_random(40, 1), b = symmetric_random(40, 2);
-  Eigen::MatrixXf shifted_scaled = (b.array() * 0.1f + 0.5f).matrix();
-  EXPECT_NEAR(rsa_distance(a, b, "v", "s"), rsa_distance(a, shifted_scaled, "v", "s"), 1e-5);
-  Eigen::MatrixXf a_shifted = (a.array() * 0.1f + 0.5f).matrix();
-  EXPECT_NEAR(rsa_distance(a, a_shifted, "v", "s"), 0.0, 1e-6);
-  EXPECT_GT(mean_absolute_distance(a, a_shifted), 0.1);  // while the paper's distance moves
+// Feature pairs of several shapes: few and many probes, different widths, features wider than
+// the probes are many (the n x n path of the computation), a zero row, a model close to another.
+std::vector<std::pair<Outputs, Outputs>> feature_pairs() {
+  std::srand(7);
+  std::vector<std::pair<Outputs, Outputs>> pairs;
+  pairs.emplace_back(Outputs::Random(3, 2), Outputs::Random(3, 4));
+  pairs.emplace_back(Outputs::Random(40, 5), Outputs::Random(40, 7));
+  pairs.emplace_back(Outputs::Random(12, 30), Outputs::Random(12, 9));
+  Outputs with_zero = Outputs::Random(20, 6);
+  with_zero.row(4).setZero();
+  pairs.emplace_back(with_zero, Outputs::Random(20, 6));
+  Outputs base = Outputs::Random(200, 10);
+  pairs.emplace_back(base, base + 0.05f * Outputs::Random(200, 10));
+  return pairs;
 }
 
-TEST(ScoreTest, RsaRefusesAConstantMatrixNamingIt) {
-  Eigen::MatrixXf a = symmetric_random(10, 3), flat = Eigen::MatrixXf::Constant(10, 10, 0.3f);
-  try {
-    rsa_distance(a, flat, "victim.pt", "flat.pt");
-    FAIL() << "no error";
-  } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ExitCode::kBadInput);
-    EXPECT_NE(std::string(e.what()).find("flat.pt"), std::string::npos);
+TEST(ScoreTest, RsaIsOneMinusPearsonOfTheMatricesAboveTheDiagonal) {
+  for (const auto& [x, y] : feature_pairs()) {
+    EXPECT_NEAR(rsa_distance(x, y, "v", "s"), rsa_by_definition(x, y), 1e-5) << x.rows() << "x" << x.cols();
+    EXPECT_NEAR(rsa_distance(x, x, "v", "s"), 0.0, 1e-9);
   }
-  EXPECT_EQ(mean_absolute_distance(a, a), 0.0);
+  // Three probes at 0, 60 and 120 degrees against 0, 120 and 60: cosines above the diagonal
+  // (0.5, -0.5, 0.5) and (-0.5, 0.5, 0.5), whose Pearson's r is -3/9 / (6/9) = -0.5.
+  auto at = [](std::initializer_list<double> degrees) {
+    Outputs f(degrees.size(), 2);
+    int i = 0;
+    for (double d : degrees) f.row(i++) << std::cos(d * M_PI / 180), std::sin(d * M_PI / 180);
+    return f;
+  };
+  EXPECT_NEAR(rsa_distance(at({0, 60, 120}), at({0, 120, 60}), "v", "s"), 1.5, 1e-6);
+}
+
+TEST(ScoreTest, RsaIgnoresTheScaleOfOutputsAndRotationsOfTheirSpace) {
+  Outputs x = Outputs::Random(50, 8), y = Outputs::Random(50, 8);
+  Outputs scaled = Eigen::VectorXf::LinSpaced(50, 0.5f, 20.f).asDiagonal() * x;
+  const Eigen::MatrixXf rotation = Eigen::HouseholderQR<Eigen::MatrixXf>(Eigen::MatrixXf::Random(8, 8)).householderQ();
+  Outputs rotated = x * rotation;
+  EXPECT_NEAR(rsa_distance(x, scaled, "v", "s"), 0.0, 1e-6);
+  EXPECT_NEAR(rsa_distance(x, rotated, "v", "s"), 0.0, 1e-6);
+  EXPECT_NEAR(rsa_distance(scaled, y, "v", "s"), rsa_distance(x, y, "v", "s"), 1e-6);
+}
+
+TEST(ScoreTest, RsaRefusesOutputsThatAllPointTheSameWayNamingTheModel) {
+  Outputs a = Outputs::Random(10, 4);
+  Outputs flat = Eigen::VectorXf::LinSpaced(10, 1.f, 3.f) * Eigen::RowVectorXf::Constant(4, 0.3f);
+  for (const Outputs& constant : {flat, Outputs(Outputs::Zero(10, 4))}) {
+    try {
+      rsa_distance(a, constant, "victim.pt", "flat.pt");
+      FAIL() << "no error";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ExitCode::kBadInput);
+      EXPECT_NE(std::string(e.what()).find("flat.pt"), std::string::npos);
+    }
+  }
+  EXPECT_THROW(rsa_distance(Outputs::Random(2, 3), Outputs::Random(2, 3), "v", "s"), Error);  // 3 probes at least
   EXPECT_EQ(parse_metric("rsa"), Metric::kRsa);
   EXPECT_THROW(parse_metric("cosine"), Error);
 }
 
-TEST(ScoreTest, CkaOnHandComputedMatrices) {
-  // Double-centring gives (1/9)[[-10,2,8],[2,-4,2],[8,2,-10]] and (1/9)[[-10,8,2],[8,-10,2],
-  // [2,2,-4]]: inner product 252/81, both squared norms 360/81, so CKA = 252/360 = 0.7.
-  Eigen::MatrixXf a(3, 3), b(3, 3);
-  a << 0, 1, 2, 1, 0, 1, 2, 1, 0;
-  b << 0, 2, 1, 2, 0, 1, 1, 1, 0;
-  EXPECT_NEAR(cka_distance(a, b, "v", "s"), 0.3, 1e-9);
-  EXPECT_NEAR(cka_distance(a, a, "v", "s"), 0.0, 1e-12);
+TEST(ScoreTest, CkaIsTheCosineOfTheDoubleCentredMatrices) {
+  for (const auto& [x, y] : feature_pairs()) {
+    EXPECT_NEAR(cka_distance(x, y, "v", "s"), cka_by_definition(x, y), 1e-5) << x.rows() << "x" << x.cols();
+    EXPECT_NEAR(cka_distance(x, x, "v", "s"), 0.0, 1e-9);
+  }
   EXPECT_EQ(parse_metric("cka"), Metric::kCka);
   EXPECT_EQ(to_string(Metric::kCka), "cka");
 }
 
 TEST(ScoreTest, CkaEqualsLinearCkaOfTheUnitFeatures) {
   Outputs x = Outputs::Random(12, 5), y = Outputs::Random(12, 7);
-  double from_matrices = cka_distance(correlation_matrix(x), correlation_matrix(y), "v", "s");
   // Linear CKA straight from its definition on row-normalised, column-centred features.
   auto centred_units = [](const Outputs& m) {
     Eigen::MatrixXd u = m.cast<double>().rowwise().normalized();
@@ -101,14 +133,14 @@ TEST(ScoreTest, CkaEqualsLinearCkaOfTheUnitFeatures) {
   };
   Eigen::MatrixXd u = centred_units(x), v = centred_units(y);
   double cka = (v.transpose() * u).squaredNorm() / ((u.transpose() * u).norm() * (v.transpose() * v).norm());
-  EXPECT_NEAR(from_matrices, 1.0 - cka, 1e-5);
+  EXPECT_NEAR(cka_distance(x, y, "v", "s"), 1.0 - cka, 1e-9);
 }
 
-TEST(ScoreTest, CkaIgnoresLevelAndScaleAndRefusesConstantMatrices) {
-  Eigen::MatrixXf a = symmetric_random(20, 5);
-  Eigen::MatrixXf a_shifted = (a.array() * 3.0f + 0.25f).matrix();
-  EXPECT_NEAR(cka_distance(a, a_shifted, "v", "s"), 0.0, 1e-6);
-  Eigen::MatrixXf flat = Eigen::MatrixXf::Constant(20, 20, 0.3f);
+TEST(ScoreTest, CkaIgnoresScaleAndRefusesConstantOutputs) {
+  Outputs a = Outputs::Random(20, 6);
+  Outputs scaled = Eigen::VectorXf::LinSpaced(20, 0.5f, 4.f).asDiagonal() * a;
+  EXPECT_NEAR(cka_distance(a, scaled, "v", "s"), 0.0, 1e-6);
+  Outputs flat = Eigen::VectorXf::LinSpaced(20, 1.f, 2.f) * Eigen::RowVectorXf::Constant(6, -0.7f);
   try {
     cka_distance(a, flat, "victim.pt", "flat.pt");
     FAIL() << "no error";
@@ -116,6 +148,19 @@ TEST(ScoreTest, CkaIgnoresLevelAndScaleAndRefusesConstantMatrices) {
     EXPECT_EQ(e.code(), ExitCode::kBadInput);
     EXPECT_NE(std::string(e.what()).find("flat.pt"), std::string::npos);
   }
+}
+
+TEST(ScoreTest, MadReadsTheMatricesWhetherStoredOrNot) {
+  Outputs x = Outputs::Random(15, 4), y = Outputs::Random(15, 4);
+  Measurement bare = measurement_of(x), other = measurement_of(y);
+  EXPECT_EQ(bare.matrix.size(), 0);
+  const double computed = compare(bare, other, Metric::kMad, "v", "s");
+  with_matrix(bare);
+  EXPECT_EQ(bare.matrix.rows(), 15);
+  EXPECT_DOUBLE_EQ(compare(bare, other, Metric::kMad, "v", "s"), computed);
+  EXPECT_DOUBLE_EQ(computed, mean_absolute_distance(correlation_matrix(x), correlation_matrix(y)));
+  EXPECT_TRUE(reads_matrix(Metric::kMadAgree));
+  EXPECT_FALSE(reads_matrix(Metric::kRsaAgree));
 }
 
 TEST(ScoreTest, LabelThresholdsAreTheirOwnAndCkaHasNone) {

@@ -28,14 +28,21 @@ Outputs probe_features(const Outputs& outputs, const Outputs& references, Mode m
 // cosine with everything, itself included, is taken as 0, so its row and column are 1.
 Eigen::MatrixXf correlation_matrix(const Outputs& features);
 
-// What a model makes of the probes: one feature row per probe (the mode applied) and their
-// correlation matrix.
+// What a model makes of the probes: one feature row per probe (the mode applied) and, when a
+// comparison needs it (mad, plots, fingerprints), their correlation matrix. rsa and cka read
+// the features alone, so most checks never form the n x n matrix.
 struct Measurement {
   Outputs features;
-  Eigen::MatrixXf matrix;
+  Eigen::MatrixXf matrix;  // empty until with_matrix()
 };
 
-// The features' correlation matrix, kept with them.
+// The features, without their matrix.
 Measurement measurement_of(Outputs features);
+
+// The measurement with its correlation matrix computed (kept if it is there already).
+Measurement& with_matrix(Measurement& measurement);
+
+// Its matrix: the stored one, or computed from the features into `scratch`.
+const Eigen::MatrixXf& matrix_of(const Measurement& measurement, Eigen::MatrixXf& scratch);
 
 }  // namespace sacjc

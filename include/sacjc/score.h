@@ -38,21 +38,25 @@ const std::vector<std::string>& metric_names();
 std::vector<Metric> components(Metric metric);
 bool is_combined(Metric metric);
 
+// Whether the metric (or a part of it) reads the correlation matrices (mad); the others read
+// the feature rows only.
+bool reads_matrix(Metric metric);
+
 // The paper's distance. Throws an internal Error if the matrices differ in size.
 double mean_absolute_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect);
 
-// 1 - Pearson correlation of the upper triangles. A matrix without variance (a model whose
-// outputs all point the same way) has no pattern to compare: throws a bad-input Error naming it
-// (victim_name or suspect_name).
-double rsa_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect,
-                    const std::string& victim_name, const std::string& suspect_name);
+// 1 - Pearson correlation of the two correlation matrices' entries above the diagonal, computed
+// from the feature rows (one per probe; the widths may differ) without forming the matrices. A
+// matrix without variance (a model whose outputs all point the same way) has no pattern to
+// compare: throws a bad-input Error naming it (victim_name or suspect_name).
+double rsa_distance(const Outputs& victim, const Outputs& suspect, const std::string& victim_name,
+                    const std::string& suspect_name);
 
-// 1 - linear CKA. With unit feature rows the Gram matrix is 1 - C, and double centring removes
-// the constant, so CKA is the cosine between the double-centred correlation matrices: the
-// same number as CKA on the features, from the matrices alone (fingerprints need no more).
-// A matrix that centres to zero is a bad-input Error naming its model, as for rsa.
-double cka_distance(const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect,
-                    const std::string& victim_name, const std::string& suspect_name);
+// 1 - linear CKA of the L2-normalised feature rows. With unit rows the Gram matrix is 1 - C and
+// double centring removes the constant, so this is also the cosine between the double-centred
+// correlation matrices. Features that centre to zero are a bad-input Error naming their model.
+double cka_distance(const Outputs& victim, const Outputs& suspect, const std::string& victim_name,
+                    const std::string& suspect_name);
 
 // 1 - the share of rows whose largest entry is in the same column (ties: the first column).
 // For logits and one-hot labels alike; outputs of different widths are a bad-input Error
