@@ -1,5 +1,6 @@
 // The metrics in double precision: n^2 terms of order 0.1 lose digits in float for n in the
-// thousands. rsa and cka are computed from the feature rows (O(n d^2)), mad from the matrices.
+// thousands. rsa and cka are computed from the feature rows without forming the
+// correlation matrices; mad reads the matrices.
 #include "sacjc/score.h"
 
 #include <algorithm>
@@ -7,6 +8,7 @@
 #include <optional>
 
 #include "sacjc/error.h"
+#include "sacjc/parallel.h"
 
 namespace sacjc {
 namespace {
@@ -30,13 +32,47 @@ Eigen::MatrixXd unit_rows(const Outputs& features) {
   return u;
 }
 
-// The sum over all i, j of (a a^T)_ij (b b^T)_ij, the inner product of the two Gram matrices,
-// without forming them when the features are narrower than the probes are many: it is also
-// the squared Frobenius norm of a^T b.
-double gram_inner(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+// Sums over all entries (i, j) of the Gram matrices A = a a^T and B = b b^T (one row per probe):
+// of A, of B, of their squares and of their products.
+struct GramSums {
+  double a = 0, b = 0, aa = 0, bb = 0, ab = 0;
+};
+
+// Two ways to the same sums, whichever is cheaper. Features narrower than a sixth of the probe
+// count (classifier logits): d x d products in double, O(n d^2), since the sum of A's entries is
+// |sum_i a_i|^2 and the sum of A_ij B_ij is |a^T b|_F^2. Wider features (embeddings, ImageNet
+// logits): the n x n Gram matrices in float, in bands of rows on all cores as in
+// correlation_matrix, each band's sums accumulated in double.
+GramSums gram_sums(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
   const Eigen::Index n = a.rows();
-  if (a.cols() * b.cols() <= n * n) return (a.transpose() * b).squaredNorm();
-  return ((a * a.transpose()).array() * (b * b.transpose()).array()).sum();
+  GramSums sums;
+  if (6 * std::max(a.cols(), b.cols()) < n) {
+    sums.a = a.colwise().sum().squaredNorm();
+    sums.b = b.colwise().sum().squaredNorm();
+    sums.aa = (a.transpose() * a).squaredNorm();
+    sums.bb = (b.transpose() * b).squaredNorm();
+    sums.ab = (a.transpose() * b).squaredNorm();
+    return sums;
+  }
+  const Eigen::MatrixXf af = a.cast<float>(), bf = b.cast<float>();
+  constexpr Eigen::Index kBand = 64;
+  const int bands = static_cast<int>((n + kBand - 1) / kBand);
+  std::vector<GramSums> band_sums(bands);
+  parallel_for(bands, [&](int band) {
+    const Eigen::Index start = (bands - 1 - band) * kBand;  // the largest bands first
+    const Eigen::Index rows = std::min(kBand, n - start), end = start + rows;
+    const Eigen::MatrixXf ga = af.middleRows(start, rows) * af.topRows(end).transpose();
+    const Eigen::MatrixXf gb = bf.middleRows(start, rows) * bf.topRows(end).transpose();
+    GramSums& t = band_sums[band];
+    for (Eigen::Index r = 0; r < rows; ++r)
+      for (Eigen::Index j = 0; j <= start + r; ++j) {  // the lower triangle, each entry below
+        const double x = ga(r, j), y = gb(r, j), w = j < start + r ? 2.0 : 1.0;  // the diagonal twice
+        t.a += w * x, t.b += w * y, t.aa += w * x * x, t.bb += w * y * y, t.ab += w * x * y;
+      }
+  });
+  for (const GramSums& t : band_sums)
+    sums.a += t.a, sums.b += t.b, sums.aa += t.aa, sums.bb += t.bb, sums.ab += t.ab;
+  return sums;
 }
 
 // Answers can only be compared between outputs of the same classes.
@@ -116,44 +152,40 @@ double mean_absolute_distance(const Eigen::MatrixXf& victim, const Eigen::Matrix
   return (victim - suspect).cwiseAbs().cast<double>().sum() / static_cast<double>(victim.size());
 }
 
-// Pearson's r of the off-diagonal entries of the Gram matrices G = U U^T (the correlation
-// matrix is 1 - G, and r ignores the sign flip and the shift), from sums that need only d x d
-// products: over i < j, sum G_ij = (|sum_i u_i|^2 - sum_i |u_i|^2) / 2, and the sums of squares
-// and cross products follow from gram_inner minus the diagonal. O(n d^2), not O(n^2 d).
+// Pearson's r of the Gram matrices' entries above the diagonal (the correlation matrix is
+// 1 - G with G = U U^T for the unit rows U, and r ignores the sign flip and the shift): their
+// sums over i < j are the sums over all entries less the diagonal, halved.
 double rsa_distance(const Outputs& victim, const Outputs& suspect, const std::string& victim_name,
                     const std::string& suspect_name) {
   check_rows(victim, suspect);
   if (victim.rows() < 3) throw Error(ExitCode::kUsage, "--compare rsa needs at least 3 probes");
   const Eigen::MatrixXd v = unit_rows(victim), s = unit_rows(suspect);
   const Eigen::VectorXd v_diag = v.rowwise().squaredNorm(), s_diag = s.rowwise().squaredNorm();
+  const GramSums all = gram_sums(v, s);
   const double pairs = static_cast<double>(v.rows()) * static_cast<double>(v.rows() - 1) / 2;
-  auto off_diagonal_sum = [](const Eigen::MatrixXd& u, const Eigen::VectorXd& diag) {
-    return (u.colwise().sum().squaredNorm() - diag.sum()) / 2;
-  };
-  const double v_sum = off_diagonal_sum(v, v_diag), s_sum = off_diagonal_sum(s, s_diag);
-  const double v_squares = (gram_inner(v, v) - v_diag.squaredNorm()) / 2;
-  const double s_squares = (gram_inner(s, s) - s_diag.squaredNorm()) / 2;
-  const double cross = (gram_inner(v, s) - v_diag.dot(s_diag)) / 2;
-  const double v_var = v_squares - v_sum * v_sum / pairs, s_var = s_squares - s_sum * s_sum / pairs;
-  refuse_constant(v_var, v_squares, victim_name, "rsa");
-  refuse_constant(s_var, s_squares, suspect_name, "rsa");
-  const double r = (cross - v_sum * s_sum / pairs) / std::sqrt(v_var * s_var);
+  const double v_sum = (all.a - v_diag.sum()) / 2, s_sum = (all.b - s_diag.sum()) / 2;
+  const double v_squares = (all.aa - v_diag.squaredNorm()) / 2, s_squares = (all.bb - s_diag.squaredNorm()) / 2;
+  const double cross = (all.ab - v_diag.dot(s_diag)) / 2;
+  const double v_spread = v_squares - v_sum * v_sum / pairs, s_spread = s_squares - s_sum * s_sum / pairs;
+  refuse_constant(v_spread, v_squares, victim_name, "rsa");
+  refuse_constant(s_spread, s_squares, suspect_name, "rsa");
+  const double r = (cross - v_sum * s_sum / pairs) / std::sqrt(v_spread * s_spread);
   return std::clamp(1.0 - r, 0.0, 2.0);
 }
 
-// Linear CKA of the unit rows: with U~ the column-centred unit rows, the double-centred Gram
-// matrices' inner product is |U~v^T U~s|_F^2.
+// Linear CKA of the unit rows: double centring G = U U^T gives the Gram matrix of the
+// column-centred rows, so CKA is the cosine of those Gram matrices, entry by entry.
 double cka_distance(const Outputs& victim, const Outputs& suspect, const std::string& victim_name,
                     const std::string& suspect_name) {
   check_rows(victim, suspect);
   Eigen::MatrixXd v = unit_rows(victim), s = unit_rows(suspect);
-  const double v_raw = gram_inner(v, v), s_raw = gram_inner(s, s);
+  const GramSums raw = gram_sums(v, s);
   v.rowwise() -= v.colwise().mean();
   s.rowwise() -= s.colwise().mean();
-  const double v_centred = gram_inner(v, v), s_centred = gram_inner(s, s);
-  refuse_constant(v_centred, v_raw, victim_name, "cka");
-  refuse_constant(s_centred, s_raw, suspect_name, "cka");
-  return std::clamp(1.0 - gram_inner(v, s) / std::sqrt(v_centred * s_centred), 0.0, 2.0);
+  const GramSums centred = gram_sums(v, s);
+  refuse_constant(centred.aa, raw.aa, victim_name, "cka");
+  refuse_constant(centred.bb, raw.bb, suspect_name, "cka");
+  return std::clamp(1.0 - centred.ab / std::sqrt(centred.aa * centred.bb), 0.0, 2.0);
 }
 
 double agree_distance(const Outputs& victim, const Outputs& suspect, const std::string& suspect_name) {
