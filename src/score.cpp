@@ -23,55 +23,75 @@ void check_rows(const Outputs& victim, const Outputs& suspect) {
     throw Error(ExitCode::kInternal, "features of different probe counts");
 }
 
-// The probes' feature rows scaled to unit length, in double; a zero row stays zero (its cosine
-// with everything is taken as 0, as in correlation_matrix).
-Eigen::MatrixXd unit_rows(const Outputs& features) {
-  Eigen::MatrixXd u = features.cast<double>();
+// The probes' feature rows scaled to unit length (a zero row stays zero: its cosine with
+// everything is taken as 0, as in correlation_matrix), column-centred if asked.
+template <typename Matrix>
+Matrix unit_rows(const Outputs& features, bool centre) {
+  Matrix u = features.cast<typename Matrix::Scalar>();
   for (Eigen::Index i = 0; i < u.rows(); ++i)
-    if (double norm = u.row(i).norm(); norm > 0) u.row(i) /= norm;
+    if (auto norm = u.row(i).norm(); norm > 0) u.row(i) /= norm;
+  if (centre) u.rowwise() -= u.colwise().mean();
   return u;
 }
 
-// Sums over all entries (i, j) of the Gram matrices A = a a^T and B = b b^T (one row per probe):
-// of A, of B, of their squares and of their products.
+// Sums over the entries (i, j) of the Gram matrices A = a a^T and B = b b^T of the unit rows
+// a, b (one per probe): of A, of B, of their squares and of their products; over all entries,
+// and over the diagonal alone.
 struct GramSums {
   double a = 0, b = 0, aa = 0, bb = 0, ab = 0;
+  GramSums& operator+=(const GramSums& o) {
+    a += o.a, b += o.b, aa += o.aa, bb += o.bb, ab += o.ab;
+    return *this;
+  }
 };
+struct Sums {
+  GramSums all, diagonal;
+};
+
+template <typename Matrix>
+GramSums diagonal_sums(const Matrix& a, const Matrix& b) {
+  const Eigen::VectorXd x = a.rowwise().squaredNorm().template cast<double>();
+  const Eigen::VectorXd y = b.rowwise().squaredNorm().template cast<double>();
+  return {x.sum(), y.sum(), x.squaredNorm(), y.squaredNorm(), x.dot(y)};
+}
 
 // Two ways to the same sums, whichever is cheaper. Features narrower than a sixth of the probe
 // count (classifier logits): d x d products in double, O(n d^2), since the sum of A's entries is
 // |sum_i a_i|^2 and the sum of A_ij B_ij is |a^T b|_F^2. Wider features (embeddings, ImageNet
 // logits): the n x n Gram matrices in float, in bands of rows on all cores as in
 // correlation_matrix, each band's sums accumulated in double.
-GramSums gram_sums(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
-  const Eigen::Index n = a.rows();
-  GramSums sums;
-  if (6 * std::max(a.cols(), b.cols()) < n) {
-    sums.a = a.colwise().sum().squaredNorm();
-    sums.b = b.colwise().sum().squaredNorm();
-    sums.aa = (a.transpose() * a).squaredNorm();
-    sums.bb = (b.transpose() * b).squaredNorm();
-    sums.ab = (a.transpose() * b).squaredNorm();
+Sums gram_sums(const Outputs& victim, const Outputs& suspect, bool centre) {
+  const Eigen::Index n = victim.rows();
+  Sums sums;
+  if (6 * std::max(victim.cols(), suspect.cols()) < n) {
+    const auto a = unit_rows<Eigen::MatrixXd>(victim, centre), b = unit_rows<Eigen::MatrixXd>(suspect, centre);
+    sums.all = {a.colwise().sum().squaredNorm(), b.colwise().sum().squaredNorm(), (a.transpose() * a).squaredNorm(),
+                (b.transpose() * b).squaredNorm(), (a.transpose() * b).squaredNorm()};
+    sums.diagonal = diagonal_sums(a, b);
     return sums;
   }
-  const Eigen::MatrixXf af = a.cast<float>(), bf = b.cast<float>();
+  const auto a = unit_rows<Outputs>(victim, centre), b = unit_rows<Outputs>(suspect, centre);
+  sums.diagonal = diagonal_sums(a, b);
   constexpr Eigen::Index kBand = 64;
   const int bands = static_cast<int>((n + kBand - 1) / kBand);
   std::vector<GramSums> band_sums(bands);
   parallel_for(bands, [&](int band) {
     const Eigen::Index start = (bands - 1 - band) * kBand;  // the largest bands first
     const Eigen::Index rows = std::min(kBand, n - start), end = start + rows;
-    const Eigen::MatrixXf ga = af.middleRows(start, rows) * af.topRows(end).transpose();
-    const Eigen::MatrixXf gb = bf.middleRows(start, rows) * bf.topRows(end).transpose();
+    const Eigen::MatrixXf ga = a.middleRows(start, rows) * a.topRows(end).transpose();
+    const Eigen::MatrixXf gb = b.middleRows(start, rows) * b.topRows(end).transpose();
     GramSums& t = band_sums[band];
-    for (Eigen::Index r = 0; r < rows; ++r)
-      for (Eigen::Index j = 0; j <= start + r; ++j) {  // the lower triangle, each entry below
-        const double x = ga(r, j), y = gb(r, j), w = j < start + r ? 2.0 : 1.0;  // the diagonal twice
-        t.a += w * x, t.b += w * y, t.aa += w * x * x, t.bb += w * y * y, t.ab += w * x * y;
+    // Left of the band's diagonal block every entry is below the diagonal: it stands for itself
+    // and its mirror image.
+    const auto x = ga.leftCols(start).cast<double>().array(), y = gb.leftCols(start).cast<double>().array();
+    t = {2 * x.sum(), 2 * y.sum(), 2 * x.square().sum(), 2 * y.square().sum(), 2 * (x * y).sum()};
+    for (Eigen::Index r = 0; r < rows; ++r)  // the diagonal block's lower triangle
+      for (Eigen::Index j = start; j <= start + r; ++j) {
+        const double u = ga(r, j), v = gb(r, j), w = j < start + r ? 2.0 : 1.0;
+        t += {w * u, w * v, w * u * u, w * v * v, w * u * v};
       }
   });
-  for (const GramSums& t : band_sums)
-    sums.a += t.a, sums.b += t.b, sums.aa += t.aa, sums.bb += t.bb, sums.ab += t.ab;
+  for (const GramSums& t : band_sums) sums.all += t;
   return sums;
 }
 
@@ -159,17 +179,15 @@ double rsa_distance(const Outputs& victim, const Outputs& suspect, const std::st
                     const std::string& suspect_name) {
   check_rows(victim, suspect);
   if (victim.rows() < 3) throw Error(ExitCode::kUsage, "--compare rsa needs at least 3 probes");
-  const Eigen::MatrixXd v = unit_rows(victim), s = unit_rows(suspect);
-  const Eigen::VectorXd v_diag = v.rowwise().squaredNorm(), s_diag = s.rowwise().squaredNorm();
-  const GramSums all = gram_sums(v, s);
-  const double pairs = static_cast<double>(v.rows()) * static_cast<double>(v.rows() - 1) / 2;
-  const double v_sum = (all.a - v_diag.sum()) / 2, s_sum = (all.b - s_diag.sum()) / 2;
-  const double v_squares = (all.aa - v_diag.squaredNorm()) / 2, s_squares = (all.bb - s_diag.squaredNorm()) / 2;
-  const double cross = (all.ab - v_diag.dot(s_diag)) / 2;
+  const auto [all, diagonal] = gram_sums(victim, suspect, false);
+  auto above = [&](double GramSums::*sum) { return (all.*sum - diagonal.*sum) / 2; };
+  const double pairs = static_cast<double>(victim.rows()) * static_cast<double>(victim.rows() - 1) / 2;
+  const double v_sum = above(&GramSums::a), s_sum = above(&GramSums::b);
+  const double v_squares = above(&GramSums::aa), s_squares = above(&GramSums::bb);
   const double v_spread = v_squares - v_sum * v_sum / pairs, s_spread = s_squares - s_sum * s_sum / pairs;
   refuse_constant(v_spread, v_squares, victim_name, "rsa");
   refuse_constant(s_spread, s_squares, suspect_name, "rsa");
-  const double r = (cross - v_sum * s_sum / pairs) / std::sqrt(v_spread * s_spread);
+  const double r = (above(&GramSums::ab) - v_sum * s_sum / pairs) / std::sqrt(v_spread * s_spread);
   return std::clamp(1.0 - r, 0.0, 2.0);
 }
 
@@ -178,13 +196,12 @@ double rsa_distance(const Outputs& victim, const Outputs& suspect, const std::st
 double cka_distance(const Outputs& victim, const Outputs& suspect, const std::string& victim_name,
                     const std::string& suspect_name) {
   check_rows(victim, suspect);
-  Eigen::MatrixXd v = unit_rows(victim), s = unit_rows(suspect);
-  const GramSums raw = gram_sums(v, s);
-  v.rowwise() -= v.colwise().mean();
-  s.rowwise() -= s.colwise().mean();
-  const GramSums centred = gram_sums(v, s);
-  refuse_constant(centred.aa, raw.aa, victim_name, "cka");
-  refuse_constant(centred.bb, raw.bb, suspect_name, "cka");
+  const GramSums centred = gram_sums(victim, suspect, true).all;
+  // The scale of a Gram matrix, for refuse_constant: |G|_F <= trace(G) = the number of nonzero
+  // rows, with equality when all rows point the same way.
+  auto scale = [](const Outputs& f) { return std::pow(static_cast<double>((f.rowwise().squaredNorm().array() > 0).count()), 2); };
+  refuse_constant(centred.aa, scale(victim), victim_name, "cka");
+  refuse_constant(centred.bb, scale(suspect), suspect_name, "cka");
   return std::clamp(1.0 - centred.ab / std::sqrt(centred.aa * centred.bb), 0.0, 2.0);
 }
 
