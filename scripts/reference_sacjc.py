@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Independent Python reference for the SAC-JC distance (see METHOD.md).
+"""Independent Python reference for the SAC-JC distance (see docs/method.md).
 
 Usage: reference_sacjc.py VICTIM.pt SUSPECT.pt --probes DIR [-n N] [-q 25] [--size 224] [--json]
 
@@ -21,7 +21,7 @@ Steps, exactly:
 
 Prints the distance on stdout, or with --json an object
 {"distance", "n", "quality", "size", "rsa_distance"}; rsa_distance is the scale-free
-alternative of METHOD.md, 1 - Pearson correlation of the off-diagonal (upper-triangle)
+alternative of docs/method.md, 1 - Pearson correlation of the off-diagonal (upper-triangle)
 entries of the two matrices, provided for comparison only.
 """
 import argparse

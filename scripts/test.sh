@@ -3,5 +3,5 @@
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh
+SACJC_WERROR=ON scripts/build.sh
 ctest --test-dir build --output-on-failure -j "$(nproc)"

@@ -1,4 +1,4 @@
-// From model outputs to the sample correlation matrix of METHOD.md step 5, for classifiers
+// From model outputs to the sample correlation matrix of docs/method.md step 5, for classifiers
 // (logits) and for face-style embedding models (plain embeddings, or FRI: each probe described
 // by its cosines to a fixed set of reference images).
 #pragma once

@@ -1,12 +1,13 @@
-// The steps every command shares: the probe and model flags, and turning one model file into
-// its correlation matrix on a probe set. Commands differ only in what they compare.
+// The steps every command shares: turning one model file into its measurement on a probe set,
+// the victim's preparation and the scoring of a suspect. Commands differ only in what they
+// compare. (Their flags are bound in src/cli.)
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <Eigen/Dense>
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "sacjc/calibration.h"
 #include "sacjc/correlation.h"
@@ -44,20 +45,15 @@ struct PipelineOptions {
   long long max_memory_mb = 0;              // --max-memory (0: half of the memory over the jobs)
   long long max_model_bytes = 0;            // --max-model-bytes (0: no limit)
   bool scan_archive = true;                 // off only for tests (SACJC_TEST_NO_ARCHIVE_SCAN=1)
+  // Flags the user gave that a fingerprint fixes (probes, mode, comparison): prepare_victim
+  // refuses them with a fingerprint victim. Filled by the command line.
+  std::vector<std::string> fixed_flags_given;
 };
 
 // Probes kept by --select when -n is not given (at most half the pool): measured on the zoo,
 // 1000 selected probes separate extraction students better than 400 or 100 (README, "Catching
 // extraction").
 constexpr int kDefaultSelectedProbes = 1000;
-
-// Binds --probes, -n, --input-size, -q, --transpose, --channels, --mean, --std, --output,
-// --batch-size, --threads, --compare, --mode, --references, --num-references and --public-key.
-void add_pipeline_options(CLI::App* command, PipelineOptions& options);
-
-// Binds --timeout, --max-memory and --max-model-bytes: the limits of the commands that run
-// untrusted models (verify, audit, evaluate, calibrate).
-void add_confinement_options(CLI::App* command, PipelineOptions& options);
 
 // The child settings for untrusted models when `jobs` of them run at once.
 ConfinedOptions confined_options(const PipelineOptions& options, int jobs);
@@ -105,13 +101,12 @@ struct Victim {
 };
 
 // Loads the victim from a model or a fingerprint file, whichever `path` is. A fingerprint fixes
-// the probes, mode and comparison: they are copied into `options`, and a flag of `command` that
-// would change them is a usage Error. With --public-key the fingerprint's signature is checked
+// the probes, mode and comparison: they are copied into `options`, and a flag that would change
+// them (options.fixed_flags_given) is a usage Error. With --public-key the fingerprint's signature is checked
 // (fingerprint.h), and a model is a usage Error. `probes_ready`, if given, is called once the
 // probes are final and before the victim model runs on them, so a suspect can start beside it.
 using ProbesReady = std::function<void(const ProbeSet&)>;
-Victim prepare_victim(const std::string& path, PipelineOptions& options, const CLI::App& command,
-                      const ProbesReady& probes_ready = {});
+Victim prepare_victim(const std::string& path, PipelineOptions& options, const ProbesReady& probes_ready = {});
 
 // The settings block of a report, for a victim prepared with these options.
 RunSettings run_settings(const Victim& victim, const PipelineOptions& options, const OperatingThreshold& threshold);

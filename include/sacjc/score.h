@@ -1,4 +1,4 @@
-// Comparing two correlation matrices, and the verdict (METHOD.md steps 6-7).
+// Comparing two correlation matrices, and the verdict (docs/method.md steps 6-7).
 #pragma once
 
 #include <Eigen/Dense>

@@ -1,4 +1,4 @@
-# Distances agree within 1% with an independent Python implementation of METHOD.md
+# Distances agree within 1% with an independent Python implementation of docs/method.md
 # (scripts/reference_sacjc.py: Pillow's JPEG, PyTorch forward, correlation in float64), for
 # both comparisons. The seeds are already at the input size, so the two sides' different
 # resize filters play no part.

@@ -2,7 +2,8 @@
 // is shown, and manifest.csv listing them in the order `verify --suspect-outputs` expects rows.
 // Probes are the JPEG files themselves; with --transpose, where the model sees the decoded
 // image turned on its side, they are lossless PNGs of exactly those pixels.
-#include "sacjc/probes_command.h"
+
+#include "cli.h"
 
 #include <cstdio>
 #include <filesystem>
@@ -49,14 +50,14 @@ CLI::App* add_probes_command(CLI::App& app, ProbesExportOptions& o) {
 }
 
 int run_probes_export(ProbesExportOptions o) {
-  apply_pipeline_options(o.pipeline);
+  apply_command_line(*o.command, o.pipeline);
   // A victim model is not run here, but a wrong path must not pass unnoticed.
   std::error_code ec;
   if (!std::filesystem::exists(o.victim, ec)) throw bad_input(o.victim, "no such file");
   if (std::filesystem::is_directory(o.victim, ec)) throw bad_input(o.victim, "is a directory, not a model file");
   ProbeSet probes;
   if (is_fingerprint_file(o.victim)) {
-    probes = prepare_victim(o.victim, o.pipeline, *o.command).probes;  // checks flags; no model is run
+    probes = prepare_victim(o.victim, o.pipeline).probes;  // checks flags; no model is run
   } else {
     if (!o.pipeline.public_key.empty())
       throw Error(ExitCode::kUsage, "--public-key checks the signature of a fingerprint (.sacfp), and " + o.victim +

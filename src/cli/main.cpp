@@ -1,5 +1,7 @@
 // sacjc: is this model a copy of mine? Parses the command line, runs one command, and maps
 // errors to the documented exit codes.
+#include "cli.h"
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -12,12 +14,6 @@
 #include "sacjc/log.h"
 #include "sacjc/model.h"
 #include "sacjc/model_host.h"
-#include "sacjc/audit_command.h"
-#include "sacjc/calibrate_command.h"
-#include "sacjc/evaluate_command.h"
-#include "sacjc/fingerprint_command.h"
-#include "sacjc/probes_command.h"
-#include "sacjc/verify_command.h"
 #include "sacjc/version.h"
 
 namespace {

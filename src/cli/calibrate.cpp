@@ -1,12 +1,12 @@
 // `sacjc calibrate`: measure known models once, pick the threshold for the target
 // false-positive rate, and keep the distances so verify can give p-values later.
-#include "sacjc/calibrate_command.h"
+
+#include "cli.h"
 
 #include <cstdio>
 
 #include "sacjc/calibration.h"
 #include "sacjc/error.h"
-#include "sacjc/evaluate_command.h"
 #include "sacjc/files.h"
 #include "sacjc/json_io.h"
 #include "sacjc/log.h"
@@ -44,10 +44,10 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
 }
 
 int run_calibrate(CalibrateOptions o) {
-  apply_pipeline_options(o.pipeline);
+  apply_command_line(*o.command, o.pipeline);
   std::vector<ZooEntry> entries = zoo_entries(o.zoo);
 
-  Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
+  Victim victim = prepare_victim(o.victim, o.pipeline);
   const ProbeSet& probes = victim.probes;
   std::vector<ModelResult> models = measure_models(victim, entries, o.pipeline);
 

@@ -1,7 +1,8 @@
 // `sacjc verify`: prepare the victim (a model run on fresh probes, or a fingerprint), measure the
 // suspect on the same probes, compare the correlation matrices, print the report. The steps
-// follow METHOD.md's pipeline.
-#include "sacjc/verify_command.h"
+// follow docs/method.md's pipeline.
+
+#include "cli.h"
 
 #include <chrono>
 #include <cstdio>
@@ -77,7 +78,7 @@ CLI::App* add_verify_command(CLI::App& app, VerifyOptions& o) {
 
 int run_verify(VerifyOptions o) {
   const auto start = Clock::now();
-  apply_pipeline_options(o.pipeline);
+  apply_command_line(*o.command, o.pipeline);
   if (o.suspect.empty() && o.suspect_outputs.empty())
     throw Error(ExitCode::kUsage, "verify needs a SUSPECT model or --suspect-outputs");
 
@@ -108,7 +109,7 @@ int run_verify(VerifyOptions o) {
     }
     run.emplace(*suspect, SharedProbes(probes), confined);
   };
-  Victim victim = prepare_victim(o.victim, o.pipeline, *o.command, suspect ? ProbesReady(start_suspect) : ProbesReady{});
+  Victim victim = prepare_victim(o.victim, o.pipeline, suspect ? ProbesReady(start_suspect) : ProbesReady{});
   set_inference_threads(threads);
   report.timings.probes = victim.probe_seconds;
   report.timings.victim = seconds_since(step) - victim.probe_seconds;

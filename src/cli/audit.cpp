@@ -4,7 +4,8 @@
 // misbehaves becomes an error row and the audit goes on. Distances and verdicts are computed
 // here from the children's raw outputs. Every row is appended to the JSONL log as soon as it
 // is known, so an audit stopped midway keeps its results.
-#include "sacjc/audit_command.h"
+
+#include "cli.h"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -111,7 +112,7 @@ CLI::App* add_audit_command(CLI::App& app, AuditOptions& o) {
 }
 
 int run_audit(AuditOptions o) {
-  apply_pipeline_options(o.pipeline);
+  apply_command_line(*o.command, o.pipeline);
   if (o.resume && o.jsonl.empty()) throw Error(ExitCode::kUsage, "--resume needs --jsonl");
   std::error_code ec;
   const bool log_exists = !o.jsonl.empty() && fs::exists(o.jsonl, ec) && fs::file_size(o.jsonl, ec) > 0;
@@ -135,7 +136,7 @@ int run_audit(AuditOptions o) {
                                          " files skipped; --show-skipped lists them, --glob chooses names)");
 
   // 2. The victim, once, and its probes in a memory file every child maps.
-  Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
+  Victim victim = prepare_victim(o.victim, o.pipeline);
   OperatingThreshold threshold = victim_threshold(victim, o.threshold, o.calibration, o.pipeline);
   AuditHeader header{o.victim, victim.info.sha256, victim.probes.sha256, to_string(o.pipeline.metric),
                      to_string(o.pipeline.mode), threshold.value, threshold.source};

@@ -1,7 +1,8 @@
 // `sacjc fingerprint`: the victim's probes and measurement, written once to a .sacfp file that
 // verify, audit, evaluate and calibrate accept in place of the victim model; with --sign, an
 // Ed25519 signature beside it that their --public-key checks.
-#include "sacjc/fingerprint_command.h"
+
+#include "cli.h"
 
 #include <cstdio>
 
@@ -25,10 +26,10 @@ CLI::App* add_fingerprint_command(CLI::App& app, FingerprintOptions& o) {
 }
 
 int run_fingerprint(FingerprintOptions o) {
-  apply_pipeline_options(o.pipeline);
+  apply_command_line(*o.command, o.pipeline);
   if (is_fingerprint_file(o.victim)) throw Error(ExitCode::kUsage, o.victim + " is already a fingerprint");
   if (!o.sign.empty()) read_ed25519_private_key(o.sign);  // a bad key fails before the victim is measured
-  Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
+  Victim victim = prepare_victim(o.victim, o.pipeline);
 
   Fingerprint fp = fingerprint_of(victim, o.pipeline);
   if (!o.calibration.empty())

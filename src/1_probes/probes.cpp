@@ -1,4 +1,4 @@
-// The probe pipeline of METHOD.md steps 1-3: seeds -> resize -> JPEG round trip -> (transpose)
+// The probe pipeline of docs/method.md steps 1-3: seeds -> resize -> JPEG round trip -> (transpose)
 // -> channel order, [0,1] scaling, mean/std. The SHA-256 is taken over the 8-bit images after
 // the round trip, so two runs that report the same hash fed the models the same pixels.
 #include "sacjc/probes.h"

@@ -1,6 +1,7 @@
 // `sacjc evaluate`: the victim's matrix once, every zoo model's distance to it, statistics per
 // family, and optionally the ROC / distance picture.
-#include "sacjc/evaluate_command.h"
+
+#include "cli.h"
 
 #include <chrono>
 #include <cstdio>
@@ -45,12 +46,12 @@ CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
 
 int run_evaluate(EvaluateOptions o) {
   const auto start = std::chrono::steady_clock::now();
-  apply_pipeline_options(o.pipeline);
+  apply_command_line(*o.command, o.pipeline);
   std::vector<ZooEntry> entries = zoo_entries(o.zoo);
 
   // 1. Probes and the victim's matrix, once (or both from a fingerprint).
   EvaluateReport report;
-  Victim victim = prepare_victim(o.victim, o.pipeline, *o.command);
+  Victim victim = prepare_victim(o.victim, o.pipeline);
   report.victim = victim.info;
   // A combination without a calibration is scored against the zoo's own independent models.
   const bool own_null = is_combined(o.pipeline.metric) && !o.threshold && o.calibration.empty() && !victim.calibration;
