@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The comparison table of the README ("Choosing the comparison"): every zoo the project has,
+"""The comparison table of docs/manual.md ("Choosing the comparison"): every zoo the project has,
 in each mode that fits it, with each comparison (mad, rsa, cka), at the default probes.
 
 Usage: compare_results.py [--small build/zoo] [--full /tmp/zoo-full] [--face /tmp/sacjc-face]

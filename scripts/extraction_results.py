@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The extraction table of the README ("Catching extraction"): every probe selection crossed
+"""The extraction table of docs/manual.md ("Catching extraction"): every probe selection crossed
 with every comparison on the full Fashion-MNIST zoo, AUC per attack family.
 
 Usage: extraction_results.py [--zoo /tmp/zoo-full] [--sacjc build/sacjc] [-j 2]

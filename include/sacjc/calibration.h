@@ -57,7 +57,7 @@ double p_value_empirical(const std::vector<double>& independent, double distance
 // models' values of that part (p_value_lognormal; `independent_parts` holds one row of parts
 // per model), then P(min of k uniform p-values <= the smallest) = 1 - (1 - p_min)^k. A copy
 // needs to stand out in one part only: a fine-tune in rsa, an extraction student in margin.
-// (Fisher's method, which sums the logs, was measured too and lost: README, "Catching
+// (Fisher's method, which sums the logs, was measured too and lost: docs/manual.md, "Catching
 // extraction".) With `leave_out`, that independent model is left out of the fit (to score the
 // calibration's own models honestly). The parts come from the same probes and are not
 // independent, so this is a score to threshold by calibration, not an exact p-value.

@@ -6,7 +6,7 @@
 
 namespace sacjc {
 
-// Process exit codes; documented in --help and the README. A verdict is a result, not an error.
+// Process exit codes; documented in --help and the README (exit codes). A verdict is a result, not an error.
 enum class ExitCode : int {
   kIndependent = 0,  // verify: the suspect is not a copy
   kStolen = 1,       // verify: the suspect is a copy of the victim

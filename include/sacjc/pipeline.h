@@ -51,7 +51,7 @@ struct PipelineOptions {
 };
 
 // Probes kept by --select when -n is not given (at most half the pool): measured on the zoo,
-// 1000 selected probes separate extraction students better than 400 or 100 (README, "Catching
+// 1000 selected probes separate extraction students better than 400 or 100 (docs/manual.md, "Catching
 // extraction").
 constexpr int kDefaultSelectedProbes = 1000;
 

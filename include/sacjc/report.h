@@ -1,5 +1,5 @@
 // What the commands found, and the text rendering for people (json_io.h has the JSON for
-// scripts, whose schema is documented in the README; bump kReportSchemaVersion on any change
+// scripts, whose schema is documented in docs/manual.md; bump kReportSchemaVersion on any change
 // that removes or renames a field).
 #pragma once
 

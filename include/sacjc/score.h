@@ -96,11 +96,11 @@ constexpr Metric kDefaultMetric = Metric::kRsa;
 constexpr Metric kLabelledMetric = Metric::kMargin;  // the default with --labels
 
 // Class labels from a label-only API, compared as one-hot vectors, sit on another scale: their
-// own defaults, measured on the Fashion-MNIST zoos with the built-in probes (README, "Black-box
+// own defaults, measured on the Fashion-MNIST zoos with the built-in probes (docs/manual.md, "Black-box
 // suspects"). None is measured for cka: a usage Error asks for --threshold.
 double default_label_threshold(Metric metric);
 constexpr const char* kDefaultLabelThresholdSource =
-    "default for class labels, measured on the project's model zoos (see README)";
+    "default for class labels, measured on the project's model zoos (docs/manual.md, Black-box suspects)";
 
 enum class Verdict { kIndependent, kStolen };
 

@@ -1,6 +1,6 @@
 // Probe selection: from a pool of candidate images, keep the probes that tell a copy from an
 // independent model best, judged by the victim alone. Extraction students learn the victim's
-// mistakes and doubts; independent models do not share them (README, "Catching extraction").
+// mistakes and doubts; independent models do not share them (docs/manual.md, "Catching extraction").
 #pragma once
 
 #include <cstdint>

@@ -255,7 +255,7 @@ std::string file_operator_in_graphs(const torch::jit::Module& module) {
 }
 
 // Eval mode, plus a copy frozen and optimised for inference (weights inlined, batch norms
-// folded, MKLDNN kernels): about 25% faster on CPU (README, "Performance"). The MKLDNN
+// folded, MKLDNN kernels): about 25% faster on CPU (docs/performance.md). The MKLDNN
 // kernels refuse some inputs the saved model takes (adaptive pooling to a size that does not
 // divide the input, seen on the zoo's ResNets), so the saved module is kept for those; a
 // model that cannot be optimised at all runs as saved.

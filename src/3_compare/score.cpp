@@ -271,7 +271,7 @@ std::vector<double> compare_parts(const Measurement& victim, const Measurement& 
 
 namespace {
 
-// Measured on the make_zoo.py zoos with the built-in probes (docs/zoo-results.md, "Default
+// Measured on the make_zoo.py zoos with the built-in probes (docs/results.md, "Default
 // threshold"): rsa between the full zoo's farthest fine-tuned or 30-50%-pruned copy (0.0305)
 // and its nearest independent model (0.0389); mad, which separates neither zoo, just below that
 // independent model (0.0765). Both leave every independent model of both zoos clear.
@@ -280,7 +280,7 @@ namespace {
 // agree, on the built-in probes: just below the nearest independent model of both zoos (0.254,
 // 0.266). margin, on the zoos' own test images with their labels (--select victim-wrong, 1000
 // probes): below the nearest independent model (0.428 full zoo, 0.4206 small zoo), catching
-// 7 of the full zoo's 8 label-extraction students. README, "Catching extraction".
+// 7 of the full zoo's 8 label-extraction students. docs/manual.md, "Catching extraction".
 double classifier_threshold(Metric metric) {
   switch (metric) {
     case Metric::kMad: return 0.07;
@@ -313,12 +313,12 @@ DefaultThreshold default_threshold(Metric metric, Mode mode) {
   if (mode != Mode::kLogits)
     if (std::optional<DefaultThreshold> face = face_threshold(metric, mode)) return *face;
   return {classifier_threshold(metric), mode == Mode::kLogits
-                                            ? "default for classifiers, measured on the Fashion-MNIST zoos (docs/zoo-results.md)"
+                                            ? "default for classifiers, measured on the Fashion-MNIST zoos (docs/results.md)"
                                             : "default for classifiers: nothing is measured for --compare " +
                                                   to_string(metric) + " in --mode " + to_string(mode) + "; calibrate"};
 }
 
-// Label distances (README, "Black-box suspects"): the farthest fine-tuned copy is at rsa 0.468
+// Label distances (docs/manual.md, "Black-box suspects"): the farthest fine-tuned copy is at rsa 0.468
 // and mad 0.137, the nearest independent model at 0.549 and 0.163.
 double default_label_threshold(Metric metric) {
   if (metric == Metric::kRsa) return 0.50;

@@ -106,7 +106,7 @@ CLI::App* add_audit_command(CLI::App& app, AuditOptions& o) {
   cmd->add_option("--expect", o.expect, "CI gate: exit 0 only if every suspect's verdict is this (independent or stolen)")->check(CLI::IsMember({"independent", "stolen"}));
   add_pipeline_options(cmd, o.pipeline);
   add_confinement_options(cmd, o.pipeline);
-  auto* threshold = cmd->add_option("--threshold", o.threshold, "Stolen below this distance (default: measured, see README)");
+  auto* threshold = cmd->add_option("--threshold", o.threshold, "Stolen below this distance (default: measured, see docs/results.md)");
   cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")->excludes(threshold);
   return cmd;
 }

@@ -67,7 +67,7 @@ CLI::App* add_verify_command(CLI::App& app, VerifyOptions& o) {
       ->excludes(suspect);
   add_pipeline_options(cmd, o.pipeline);
   add_confinement_options(cmd, o.pipeline);
-  auto* threshold = cmd->add_option("--threshold", o.threshold, "Stolen below this distance (default: measured, see README)");
+  auto* threshold = cmd->add_option("--threshold", o.threshold, "Stolen below this distance (default: measured, see docs/results.md)");
   cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")->excludes(threshold);
   cmd->add_option("--format", o.format, "Report format: text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--plot,--heatmap", o.plot, "Write the two correlation matrices and their difference to this PNG");
