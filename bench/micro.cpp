@@ -4,7 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include "sacjc/correlation.h"
-#include "sacjc/fingerprint.h"
+#include "sacjc/fingerprint_file.h"
 #include "sacjc/probes.h"
 #include "sacjc/score.h"
 

@@ -1,4 +1,5 @@
 #include "sacjc/audit.h"
+#include "sacjc/audit_log.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "sacjc/fingerprint.h"
+#include "sacjc/fingerprint_file.h"
 
 #include <gtest/gtest.h>
 

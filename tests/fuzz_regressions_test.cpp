@@ -8,7 +8,7 @@
 
 #include "sacjc/error.h"
 #include "sacjc/files.h"
-#include "sacjc/fingerprint.h"
+#include "sacjc/fingerprint_file.h"
 #include "sacjc/json_io.h"
 #include "sacjc/manifest.h"
 #include "sacjc/probes.h"

@@ -1,6 +1,6 @@
-// Audits: many suspects against one victim. The suspect list (discovery, sharding), the JSONL
-// log that an audit streams its rows to (and resumes or merges from), the ranked table, and the
-// exit code. The command that runs suspects in child processes is audit_command.cpp.
+// Audits: many suspects against one victim. The rows, the suspect list (discovery, sharding),
+// resuming, ranking and the exit code. The log file and the table are audit_log.h; the command
+// that runs suspects in child processes is src/cli/audit.cpp.
 #pragma once
 
 #include <cstdint>
@@ -58,17 +58,6 @@ std::pair<int, int> parse_shard(const std::string& text);
 // Shard `index` of `count`: every count-th suspect of the sorted list, starting at `index`.
 std::vector<std::string> shard_of(const std::vector<std::string>& suspects, int index, int count);
 
-// The audit log (JSONL): a header line, then one line per suspect (json_io.h writes them).
-struct AuditLog {
-  AuditHeader header;
-  std::vector<AuditRow> rows;
-  std::size_t complete_bytes = 0;  // length of the complete lines; a torn last line is left out
-};
-
-// Reads a log; a last line cut short by a kill is ignored. Anything else malformed throws a
-// bad-input Error naming the file and line.
-AuditLog read_audit_log(const std::string& path);
-
 // Throws a bad-input Error naming `path` unless the two headers measured the same way.
 void check_same_audit(const AuditHeader& expected, const AuditHeader& found, const std::string& path);
 
@@ -78,12 +67,6 @@ std::vector<AuditRow> latest_per_suspect(const std::vector<AuditRow>& rows);
 
 // Rows ranked for reading: by distance, closest first, then errors; ties by path.
 std::vector<AuditRow> ranked(std::vector<AuditRow> rows);
-
-// The ranked table as text, json, csv or markdown, with the skipped files counted (and listed
-// when `show_skipped`; json always lists them). Timings are left out, so the same rows always
-// give the same table.
-std::string format_audit(const AuditHeader& header, const std::vector<AuditRow>& rows, const std::string& format,
-                         const std::vector<SkippedFile>& skipped = {}, bool show_skipped = false);
 
 // 1 if any suspect is stolen (with `expect`: if any verdict differs from it); else 3 if no
 // suspect was measured at all (nothing checked never passes), or if any errored (unless

@@ -85,7 +85,14 @@ struct OperatingThreshold {
   std::string source;
   std::optional<Calibration> calibration;
 };
-OperatingThreshold operating_threshold(const std::optional<double>& threshold, const std::string& calibration_path,
+// A calibration as read from its file (json_io.h), with the file's name for messages and reports.
+struct CalibrationFile {
+  std::string path;
+  Calibration calibration;
+};
+
+OperatingThreshold operating_threshold(const std::optional<double>& threshold,
+                                       const std::optional<CalibrationFile>& calibration,
                                        const std::string& victim_sha256, const std::string& probe_sha256,
                                        const ProbeOptions& options, Metric metric, Mode mode);
 

@@ -119,7 +119,7 @@ Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& options)
 // For class labels (`labels`): --threshold, else the labels' own default; a calibration is a
 // usage Error.
 OperatingThreshold victim_threshold(const Victim& victim, const std::optional<double>& threshold,
-                                    const std::string& calibration_path, const PipelineOptions& options,
+                                    const std::optional<CalibrationFile>& calibration, const PipelineOptions& options,
                                     bool labels = false);
 
 // A suspect's comparison with the victim: distance, verdict, and with a calibration p-values.

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "sacjc/error.h"
-#include "sacjc/json_io.h"
 #include "sacjc/stats.h"
 
 namespace sacjc {
@@ -84,17 +83,18 @@ void check_calibration_fits(const Calibration& c, const std::string& path,
                               to_string(made.channels) + ")");
 }
 
-OperatingThreshold operating_threshold(const std::optional<double>& threshold, const std::string& calibration_path,
+OperatingThreshold operating_threshold(const std::optional<double>& threshold,
+                                       const std::optional<CalibrationFile>& calibration,
                                        const std::string& victim_sha256, const std::string& probe_sha256,
                                        const ProbeOptions& options, Metric metric, Mode mode) {
   if (threshold) return {*threshold, "--threshold", std::nullopt};
-  if (calibration_path.empty()) {
+  if (!calibration) {
     DefaultThreshold d = default_threshold(metric, mode);
     return {d.value, d.source, std::nullopt};
   }
-  Calibration calibration = read_calibration(calibration_path);
-  check_calibration_fits(calibration, calibration_path, victim_sha256, probe_sha256, options, metric, mode);
-  return {calibration.threshold, "calibration " + calibration_path, calibration};
+  const auto& [path, c] = *calibration;
+  check_calibration_fits(c, path, victim_sha256, probe_sha256, options, metric, mode);
+  return {c.threshold, "calibration " + path, c};
 }
 
 }  // namespace sacjc

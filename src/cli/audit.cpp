@@ -19,6 +19,7 @@
 #include <set>
 
 #include "sacjc/audit.h"
+#include "sacjc/audit_log.h"
 #include "sacjc/error.h"
 #include "sacjc/files.h"
 #include "sacjc/json_io.h"
@@ -114,6 +115,7 @@ CLI::App* add_audit_command(CLI::App& app, AuditOptions& o) {
 int run_audit(AuditOptions o) {
   apply_command_line(*o.command, o.pipeline);
   if (o.resume && o.jsonl.empty()) throw Error(ExitCode::kUsage, "--resume needs --jsonl");
+  const std::optional<CalibrationFile> calibration = read_calibration_flag(o.calibration);
   std::error_code ec;
   const bool log_exists = !o.jsonl.empty() && fs::exists(o.jsonl, ec) && fs::file_size(o.jsonl, ec) > 0;
   if (log_exists && !o.resume)
@@ -137,7 +139,7 @@ int run_audit(AuditOptions o) {
 
   // 2. The victim, once, and its probes in a memory file every child maps.
   Victim victim = prepare_victim(o.victim, o.pipeline);
-  OperatingThreshold threshold = victim_threshold(victim, o.threshold, o.calibration, o.pipeline);
+  OperatingThreshold threshold = victim_threshold(victim, o.threshold, calibration, o.pipeline);
   AuditHeader header{o.victim, victim.info.sha256, victim.probes.sha256, to_string(o.pipeline.metric),
                      to_string(o.pipeline.mode), threshold.value, threshold.source};
   const SharedProbes probes(victim.probes);

@@ -27,6 +27,10 @@ void add_confinement_options(CLI::App* command, PipelineOptions& options);
 // them with a fingerprint victim).
 void apply_command_line(const CLI::App& command, PipelineOptions& options);
 
+// The --calibration file, read once (a bad file is a bad-input Error naming it); none if `path`
+// is empty.
+std::optional<CalibrationFile> read_calibration_flag(const std::string& path);
+
 // `sacjc verify VICTIM SUSPECT`: is the suspect a copy of the victim? VICTIM may be a model or a
 // fingerprint file; a black-box suspect is given as its collected outputs instead.
 

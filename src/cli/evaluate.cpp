@@ -48,15 +48,16 @@ int run_evaluate(EvaluateOptions o) {
   const auto start = std::chrono::steady_clock::now();
   apply_command_line(*o.command, o.pipeline);
   std::vector<ZooEntry> entries = zoo_entries(o.zoo);
+  const std::optional<CalibrationFile> calibration = read_calibration_flag(o.calibration);
 
   // 1. Probes and the victim's matrix, once (or both from a fingerprint).
   EvaluateReport report;
   Victim victim = prepare_victim(o.victim, o.pipeline);
   report.victim = victim.info;
   // A combination without a calibration is scored against the zoo's own independent models.
-  const bool own_null = is_combined(o.pipeline.metric) && !o.threshold && o.calibration.empty() && !victim.calibration;
+  const bool own_null = is_combined(o.pipeline.metric) && !o.threshold && !calibration && !victim.calibration;
   OperatingThreshold threshold;
-  if (!own_null) threshold = victim_threshold(victim, o.threshold, o.calibration, o.pipeline);
+  if (!own_null) threshold = victim_threshold(victim, o.threshold, calibration, o.pipeline);
 
   // 2. Every model's distance, then statistics per family.
   report.models = measure_models(victim, entries, o.pipeline);

@@ -7,7 +7,7 @@
 #include <cstdio>
 
 #include "sacjc/error.h"
-#include "sacjc/fingerprint.h"
+#include "sacjc/fingerprint_file.h"
 #include "sacjc/json_io.h"
 #include "sacjc/signature.h"
 
@@ -29,11 +29,11 @@ int run_fingerprint(FingerprintOptions o) {
   apply_command_line(*o.command, o.pipeline);
   if (is_fingerprint_file(o.victim)) throw Error(ExitCode::kUsage, o.victim + " is already a fingerprint");
   if (!o.sign.empty()) read_ed25519_private_key(o.sign);  // a bad key fails before the victim is measured
+  const std::optional<CalibrationFile> calibration = read_calibration_flag(o.calibration);
   Victim victim = prepare_victim(o.victim, o.pipeline);
 
   Fingerprint fp = fingerprint_of(victim, o.pipeline);
-  if (!o.calibration.empty())
-    fp.calibration = victim_threshold(victim, std::nullopt, o.calibration, o.pipeline).calibration;
+  if (calibration) fp.calibration = victim_threshold(victim, std::nullopt, calibration, o.pipeline).calibration;
   write_fingerprint(o.output, fp, o.sign);
 
   std::printf("fingerprint  %s\n", o.output.c_str());

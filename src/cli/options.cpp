@@ -3,6 +3,8 @@
 
 #include <thread>
 
+#include "sacjc/json_io.h"
+
 namespace sacjc {
 namespace {
 
@@ -43,6 +45,11 @@ void add_confinement_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--max-memory", o.max_memory_mb, "Address-space limit per model in MB (default: half of this machine's memory over the models run at once)")->check(CLI::NonNegativeNumber);
   cmd->add_option("--max-model-bytes", o.max_model_bytes, "Model files larger than this many bytes are refused unread (0: no limit)")->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->option_defaults()->group("Options");
+}
+
+std::optional<CalibrationFile> read_calibration_flag(const std::string& path) {
+  if (path.empty()) return std::nullopt;
+  return CalibrationFile{path, read_calibration(path)};
 }
 
 void apply_command_line(const CLI::App& command, PipelineOptions& o) {

@@ -10,7 +10,7 @@
 
 #include "sacjc/error.h"
 #include "sacjc/files.h"
-#include "sacjc/fingerprint.h"
+#include "sacjc/fingerprint_file.h"
 #include "sacjc/image.h"
 #include "sacjc/sha256.h"
 

@@ -90,7 +90,7 @@ int run_verify(VerifyOptions o) {
   // confined child; see model_host.h), and the calibration, so a bad file fails before any work
   // is done (whether the calibration fits the victim is checked once the probes are made).
   auto step = Clock::now();
-  if (!o.calibration.empty()) read_calibration(o.calibration);
+  const std::optional<CalibrationFile> calibration = read_calibration_flag(o.calibration);
   std::optional<ModelBytes> suspect;
   if (!o.suspect.empty()) suspect.emplace(o.suspect, o.pipeline.max_model_bytes);
   report.timings.load = seconds_since(step);
@@ -131,14 +131,14 @@ int run_verify(VerifyOptions o) {
   // 4. Distance and verdict.
   step = Clock::now();
   OperatingThreshold threshold =
-      victim_threshold(victim, o.threshold, o.calibration, o.pipeline, report.suspect_outputs == "labels");
+      victim_threshold(victim, o.threshold, calibration, o.pipeline, report.suspect_outputs == "labels");
   report.settings = run_settings(victim, o.pipeline, threshold);
   Scored scored = score_suspect(victim, measured, threshold, o.pipeline.metric, report.suspect.path);
   report.parts = scored.parts;
   report.distance = scored.distance;
   report.verdict = scored.verdict;
   if (threshold.calibration) {
-    report.calibration = o.calibration.empty() ? victim.fingerprint : o.calibration;
+    report.calibration = calibration ? calibration->path : victim.fingerprint;
     report.p_value = *scored.p_value;
     report.p_value_empirical = *scored.p_value_empirical;
     report.calibration_models = static_cast<int>(threshold.calibration->independent.size());

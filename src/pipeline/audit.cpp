@@ -13,7 +13,6 @@
 
 #include "sacjc/error.h"
 #include "sacjc/files.h"
-#include "sacjc/json_io.h"
 #include "sacjc/sha256.h"
 
 namespace sacjc {
@@ -24,34 +23,6 @@ bool matches(const fs::path& path, const std::vector<std::string>& globs) {
   std::string name = path.filename().string();
   return std::any_of(globs.begin(), globs.end(),
                      [&](const std::string& glob) { return fnmatch(glob.c_str(), name.c_str(), 0) == 0; });
-}
-
-std::string number(const char* pattern, const std::optional<double>& value) {
-  if (!value) return "";
-  char text[32];
-  std::snprintf(text, sizeof text, pattern, *value);
-  return text;
-}
-
-// A CSV field: quoted when it holds a comma, quote or line break.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
-std::string markdown_cell(std::string text) {
-  for (std::size_t at = 0; (at = text.find('|', at)) != std::string::npos; at += 2) text.replace(at, 1, "\\|");
-  return text;
-}
-
-std::string summary_line(const std::vector<AuditRow>& rows) {
-  auto count = [&](const char* verdict) {
-    return std::count_if(rows.begin(), rows.end(), [&](const AuditRow& r) { return r.verdict == verdict; });
-  };
-  return std::to_string(rows.size()) + " suspects: " + std::to_string(count("stolen")) + " stolen, " +
-         std::to_string(count("independent")) + " independent, " + std::to_string(count("error")) + " errors";
 }
 
 }  // namespace
@@ -112,27 +83,6 @@ std::vector<std::string> shard_of(const std::vector<std::string>& suspects, int 
   return mine;
 }
 
-AuditLog read_audit_log(const std::string& path) {
-  std::vector<std::uint8_t> bytes = read_file(path);
-  std::string text(bytes.begin(), bytes.end());
-  AuditLog log;
-  std::size_t start = 0;
-  for (int line = 1;; ++line) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) break;  // no newline: a line cut short by a kill, redone on resume
-    std::string content = text.substr(start, end - start);
-    std::string where = path + ":" + std::to_string(line);
-    if (line == 1)
-      log.header = parse_audit_header(content, where);
-    else
-      log.rows.push_back(parse_audit_row(content, where));
-    start = end + 1;
-    log.complete_bytes = start;
-  }
-  if (log.complete_bytes == 0) throw bad_input(path, "empty audit log (no header line)");
-  return log;
-}
-
 void check_same_audit(const AuditHeader& a, const AuditHeader& b, const std::string& path) {
   auto differs = [&](const char* what) { throw bad_input(path, std::string("was made with a different ") + what); };
   if (a.victim_sha256 != b.victim_sha256) differs("victim");
@@ -159,46 +109,6 @@ std::vector<AuditRow> ranked(std::vector<AuditRow> rows) {
     return a.suspect < b.suspect;
   });
   return rows;
-}
-
-std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows, const std::string& format,
-                         const std::vector<SkippedFile>& skipped, bool show_skipped) {
-  if (format == "json") return format_json(h, rows, skipped);
-  const std::string skipped_note =
-      skipped.empty() ? "" : ", " + std::to_string(skipped.size()) + " files skipped" + (show_skipped ? "" : " (--show-skipped lists them)");
-  std::string text;
-  if (format == "csv") {
-    text = "rank,suspect,distance,verdict,p_value,error,sha256\n";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const AuditRow& r = rows[i];
-      text += std::to_string(i + 1) + "," + csv_field(r.suspect) + "," + number("%.9g", r.distance) + "," + r.verdict +
-              "," + number("%.6g", r.p_value) + "," + csv_field(r.error) + "," + r.sha256 + "\n";
-    }
-    return text;
-  }
-  if (format == "markdown") {
-    text = "| rank | suspect | distance | verdict | note |\n| ---: | --- | ---: | --- | --- |\n";
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const AuditRow& r = rows[i];
-      text += "| " + std::to_string(i + 1) + " | " + markdown_cell(r.suspect) + " | " + number("%.6f", r.distance) +
-              " | " + (r.verdict == "stolen" ? "**stolen**" : r.verdict) + " | " + markdown_cell(r.error) + " |\n";
-    }
-    if (show_skipped)
-      for (const SkippedFile& f : skipped) text += "| | " + markdown_cell(f.path) + " | | skipped | " + markdown_cell(f.reason) + " |\n";
-    return text + "\n" + summary_line(rows) + skipped_note + " (" + h.metric + ", stolen below " + number("%.6g", h.threshold) + ")\n";
-  }
-  text = "rank  distance   verdict      suspect\n";
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    const AuditRow& r = rows[i];
-    char line[64];
-    std::snprintf(line, sizeof line, "%-5zu %-10s %-12s ", i + 1, r.distance ? number("%.6f", r.distance).c_str() : "-",
-                  r.verdict == "stolen" ? "STOLEN" : r.verdict.c_str());
-    text += line + r.suspect + (r.error.empty() ? "" : "\n      " + r.error) + "\n";
-  }
-  if (show_skipped)
-    for (const SkippedFile& f : skipped) text += "-     -          skipped      " + f.path + " (" + f.reason + ")\n";
-  return text + summary_line(rows) + skipped_note + "; " + h.metric + ", stolen below " + number("%.6g", h.threshold) + " (" +
-         h.threshold_source + ")\n";
 }
 
 int audit_exit_code(const std::vector<AuditRow>& rows, bool allow_errors, const std::string& expect) {

@@ -13,7 +13,7 @@
 #include "sacjc/correlation.h"
 #include "sacjc/error.h"
 #include "sacjc/files.h"
-#include "sacjc/fingerprint.h"
+#include "sacjc/fingerprint_file.h"
 #include "sacjc/log.h"
 #include "sacjc/score.h"
 #include "sacjc/sha256.h"
@@ -308,17 +308,18 @@ Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& o) {
 }
 
 OperatingThreshold victim_threshold(const Victim& victim, const std::optional<double>& threshold,
-                                    const std::string& calibration_path, const PipelineOptions& o, bool labels) {
+                                    const std::optional<CalibrationFile>& calibration, const PipelineOptions& o,
+                                    bool labels) {
   if (labels) {  // one-hot distances: calibrations, made on outputs, do not apply
-    if (!calibration_path.empty())
+    if (calibration)
       throw Error(ExitCode::kUsage, "a calibration holds distances between model outputs, not class labels; "
                                     "give --threshold for labels");
     if (threshold) return {*threshold, "--threshold", std::nullopt};
     return {default_label_threshold(o.metric), kDefaultLabelThresholdSource, std::nullopt};
   }
-  if (!threshold && calibration_path.empty() && victim.calibration)
+  if (!threshold && !calibration && victim.calibration)
     return {victim.calibration->threshold, "calibration in fingerprint " + victim.fingerprint, victim.calibration};
-  return operating_threshold(threshold, calibration_path, victim.info.sha256, victim.probes.sha256, o.probes, o.metric,
+  return operating_threshold(threshold, calibration, victim.info.sha256, victim.probes.sha256, o.probes, o.metric,
                              o.mode);
 }
 

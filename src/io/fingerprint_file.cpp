@@ -10,7 +10,7 @@
 //   64 hex digits: SHA-256 of every byte before them.
 // The checksum catches truncation and corruption; it is not a signature. A signature, if any, is
 // a separate file beside it (FILE.sacfp.sig, signature.h) over every byte of this one.
-#include "sacjc/fingerprint.h"
+#include "sacjc/fingerprint_file.h"
 
 #include <cstring>
 #include <fstream>
