@@ -130,6 +130,15 @@ struct Scored {
   std::optional<double> p_value, p_value_empirical;  // with a calibration
 };
 
+// The one place where a comparison's parts become a distance, a verdict and p-values, for every
+// command. A single comparison's distance is its part; a combination's is its p-value by
+// Tippett's method against `independent_parts` (a calibration's, or a zoo's own independent
+// models), leaving out row `leave_out` (the model's own, when it is one of them). The p-values
+// come with the threshold's calibration.
+Scored score_parts(std::vector<double> parts, Metric metric, const OperatingThreshold& threshold,
+                   const std::vector<std::vector<double>>& independent_parts,
+                   std::optional<std::size_t> leave_out = std::nullopt);
+
 // Scores a measured suspect against the victim at `threshold`. A combination without a
 // calibration is a usage Error.
 Scored score_suspect(const Victim& victim, const Measurement& suspect, const OperatingThreshold& threshold,
@@ -144,6 +153,6 @@ std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<
 // A combination's distances (Tippett's method, calibration.h) from the results' parts, against
 // the calibration's independent models; without one, against the independent models among the
 // results, each of them left out of its own fit. Does nothing for a single comparison.
-void combine_results(std::vector<ModelResult>& results, const std::optional<Calibration>& calibration);
+void combine_results(std::vector<ModelResult>& results, Metric metric, const std::optional<Calibration>& calibration);
 
 }  // namespace sacjc

@@ -61,7 +61,7 @@ int run_evaluate(EvaluateOptions o) {
 
   // 2. Every model's distance, then statistics per family.
   report.models = measure_models(victim, entries, o.pipeline);
-  combine_results(report.models, threshold.calibration);
+  combine_results(report.models, o.pipeline.metric, threshold.calibration);
   if (own_null)
     threshold = {calibrated_threshold(distances_of(report.models, "independent"), 0.01),
                  "1% false positives on the evaluated independent models (each left out of its own fit)", std::nullopt};

@@ -323,17 +323,11 @@ OperatingThreshold victim_threshold(const Victim& victim, const std::optional<do
                              o.mode);
 }
 
-Scored score_suspect(const Victim& victim, const Measurement& suspect, const OperatingThreshold& threshold,
-                     Metric metric, const std::string& suspect_path) {
+Scored score_parts(std::vector<double> parts, Metric metric, const OperatingThreshold& threshold,
+                   const std::vector<std::vector<double>>& independent_parts, std::optional<std::size_t> leave_out) {
   Scored s;
-  s.parts = compare_parts(victim.measurement, suspect, metric, victim.info.path, suspect_path, victim.probes.labels);
-  if (is_combined(metric)) {
-    if (!threshold.calibration)
-      throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " needs a calibration made with it (--calibration)");
-    s.distance = combined_p_value(s.parts, threshold.calibration->independent_parts);
-  } else {
-    s.distance = s.parts.front();
-  }
+  s.parts = std::move(parts);
+  s.distance = is_combined(metric) ? combined_p_value(s.parts, independent_parts, leave_out) : s.parts.front();
   s.verdict = decide(s.distance, threshold.value);
   if (threshold.calibration) {
     // A combination's distance is already its p-value (Tippett's method); its rank among the
@@ -342,6 +336,15 @@ Scored score_suspect(const Victim& victim, const Measurement& suspect, const Ope
     s.p_value_empirical = p_value_empirical(*threshold.calibration, s.distance);
   }
   return s;
+}
+
+Scored score_suspect(const Victim& victim, const Measurement& suspect, const OperatingThreshold& threshold,
+                     Metric metric, const std::string& suspect_path) {
+  if (is_combined(metric) && !threshold.calibration)
+    throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " needs a calibration made with it (--calibration)");
+  return score_parts(
+      compare_parts(victim.measurement, suspect, metric, victim.info.path, suspect_path, victim.probes.labels), metric,
+      threshold, threshold.calibration ? threshold.calibration->independent_parts : std::vector<std::vector<double>>{});
 }
 
 std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<ZooEntry>& entries,
@@ -369,7 +372,7 @@ std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<
   return results;
 }
 
-void combine_results(std::vector<ModelResult>& results, const std::optional<Calibration>& calibration) {
+void combine_results(std::vector<ModelResult>& results, Metric metric, const std::optional<Calibration>& calibration) {
   std::vector<std::vector<double>> independent_parts;
   std::vector<std::optional<std::size_t>> leave_out(results.size());  // a model's own row among them
   if (calibration) {
@@ -390,7 +393,7 @@ void combine_results(std::vector<ModelResult>& results, const std::optional<Cali
   }
   for (std::size_t i = 0; i < results.size(); ++i)
     if (results[i].parts.size() > 1)
-      results[i].distance = combined_p_value(results[i].parts, independent_parts, leave_out[i]);
+      results[i].distance = score_parts(results[i].parts, metric, {}, independent_parts, leave_out[i]).distance;
 }
 
 }  // namespace sacjc
