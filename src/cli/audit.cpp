@@ -14,6 +14,7 @@
 #include <csignal>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <list>
 #include <memory>
 #include <set>
@@ -112,19 +113,13 @@ CLI::App* add_audit_command(CLI::App& app, AuditOptions& o) {
   return cmd;
 }
 
-int run_audit(AuditOptions o) {
-  apply_command_line(*o.command, o.pipeline);
-  if (o.resume && o.jsonl.empty()) throw Error(ExitCode::kUsage, "--resume needs --jsonl");
-  const std::optional<CalibrationFile> calibration = read_calibration_flag(o.calibration);
-  std::error_code ec;
-  const bool log_exists = !o.jsonl.empty() && fs::exists(o.jsonl, ec) && fs::file_size(o.jsonl, ec) > 0;
-  if (log_exists && !o.resume)
-    throw Error(ExitCode::kUsage, o.jsonl + " exists; add --resume to continue that audit, or remove it");
+namespace {
 
-  // 1. The suspects: found, sharded, without the victim itself. Nothing found is an error, so
-  //    a gate never passes on an empty directory.
-  SuspectSearch search = find_suspects(o.paths, o.globs);
-  std::vector<std::string>& suspects = search.suspects;
+// 1. The suspects: found, sharded, without the victim itself. Nothing found is an error, so a
+//    gate never passes on an empty directory.
+std::vector<std::string> suspects_to_check(const AuditOptions& o, SuspectSearch& search, bool log_exists) {
+  std::error_code ec;
+  std::vector<std::string> suspects = search.suspects;
   if (!o.shard.empty()) {
     auto [index, count] = parse_shard(o.shard);
     suspects = shard_of(suspects, index, count);
@@ -136,52 +131,49 @@ int run_audit(AuditOptions o) {
   if (suspects.empty() && !log_exists)
     throw bad_input(o.paths.front(), "no model file to check (" + std::to_string(search.skipped.size()) +
                                          " files skipped; --show-skipped lists them, --glob chooses names)");
+  return suspects;
+}
 
-  // 2. The victim, once, and its probes in a memory file every child maps.
-  Victim victim = prepare_victim(o.victim, o.pipeline);
-  OperatingThreshold threshold = victim_threshold(victim, o.threshold, calibration, o.pipeline);
-  AuditHeader header{o.victim, victim.info.sha256, victim.probes.sha256, to_string(o.pipeline.metric),
-                     to_string(o.pipeline.mode), threshold.value, threshold.source};
-  const SharedProbes probes(victim.probes);
-  const ConfinedOptions confined = confined_options(o.pipeline, o.jobs);
-
-  // 3. The log: resumed (suspects already in it, same file and bytes, are not run again), or
-  //    started with its header.
-  std::vector<AuditRow> rows;
-  std::set<std::string> done;
+// 3. The log: resumed (its rows kept, and the keys of the files they checked: same file and
+//    bytes are not run again), or started with its header.
+std::vector<AuditRow> resume_or_start_log(const AuditOptions& o, const AuditHeader& header, bool log_exists,
+                                          std::set<std::string>& done) {
   if (log_exists) {  // with --resume
+    std::error_code ec;
     AuditLog log = read_audit_log(o.jsonl);
     check_same_audit(header, log.header, o.jsonl);
     fs::resize_file(o.jsonl, log.complete_bytes, ec);  // drops a line torn by a kill
     if (ec) throw bad_input(o.jsonl, "cannot truncate the audit log: " + ec.message());
     for (const AuditRow& row : log.rows)
-      if (!row.sha256.empty()) done.insert(resume_key(row.canonical.empty() ? canonical_path(row.suspect) : row.canonical, row.sha256));
+      if (!row.sha256.empty())
+        done.insert(resume_key(row.canonical.empty() ? canonical_path(row.suspect) : row.canonical, row.sha256));
     spdlog::info("{}: resuming, {} suspects already checked", o.jsonl, log.rows.size());
-    rows = std::move(log.rows);
-  } else if (!o.jsonl.empty()) {
-    write_file_atomically(o.jsonl, format_json_line(header));
+    return std::move(log.rows);
   }
-  LogAppender log(o.jsonl);
+  if (!o.jsonl.empty()) write_file_atomically(o.jsonl, format_json_line(header));
+  return {};
+}
 
-  // 4. Children, at most --jobs at once; each row is logged as soon as it is known.
-  StopSignals signals;
+AuditRow error_row(const std::string& suspect, const ModelBytes* bytes, const std::string& error) {
+  AuditRow row;
+  row.suspect = suspect;
+  row.verdict = "error";
+  row.error = error;
+  if (bytes) row.sha256 = bytes->sha256();
+  if (bytes) row.canonical = canonical_path(suspect);
+  return row;
+}
+
+// 4. Children, at most --jobs at once; each row is given to `record` as soon as it is known.
+//    Returns how many suspects finished (all of them unless a signal stopped the audit).
+std::size_t run_suspects(const AuditOptions& o, const std::vector<std::string>& suspects, const Victim& victim,
+                         const OperatingThreshold& threshold, const std::set<std::string>& done,
+                         const std::function<void(AuditRow)>& record) {
+  const SharedProbes probes(victim.probes);  // one memory file every child maps
+  const ConfinedOptions confined = confined_options(o.pipeline, o.jobs);
   std::list<Job> running;
   std::size_t next = 0, finished = 0;
   ProgressBar bar("suspects", static_cast<int>(suspects.size()));
-  auto record = [&](AuditRow row) {
-    if (!row.error.empty()) spdlog::warn("{}", row.error);
-    log.append(format_json_line(row));
-    rows.push_back(std::move(row));
-  };
-  auto error_row = [](const std::string& suspect, const ModelBytes* bytes, const std::string& error) {
-    AuditRow row;
-    row.suspect = suspect;
-    row.verdict = "error";
-    row.error = error;
-    if (bytes) row.sha256 = bytes->sha256();
-    if (bytes) row.canonical = canonical_path(suspect);
-    return row;
-  };
   while (finished < suspects.size() && !stop_signal) {
     while (running.size() < static_cast<std::size_t>(o.jobs) && next < suspects.size()) {
       const std::string& suspect = suspects[next++];
@@ -223,12 +215,41 @@ int run_audit(AuditOptions o) {
       it = running.erase(it);
     }
   }
-  if (stop_signal) {
-    running.clear();  // kills the children
+  return finished;  // leaving kills the children still running
+}
+
+}  // namespace
+
+int run_audit(AuditOptions o) {
+  apply_command_line(*o.command, o.pipeline);
+  if (o.resume && o.jsonl.empty()) throw Error(ExitCode::kUsage, "--resume needs --jsonl");
+  const std::optional<CalibrationFile> calibration = read_calibration_flag(o.calibration);
+  std::error_code ec;
+  const bool log_exists = !o.jsonl.empty() && fs::exists(o.jsonl, ec) && fs::file_size(o.jsonl, ec) > 0;
+  if (log_exists && !o.resume)
+    throw Error(ExitCode::kUsage, o.jsonl + " exists; add --resume to continue that audit, or remove it");
+  SuspectSearch search = find_suspects(o.paths, o.globs);
+  const std::vector<std::string> suspects = suspects_to_check(o, search, log_exists);
+
+  // 2. The victim, once.
+  Victim victim = prepare_victim(o.victim, o.pipeline);
+  OperatingThreshold threshold = victim_threshold(victim, o.threshold, calibration, o.pipeline);
+  AuditHeader header{o.victim, victim.info.sha256, victim.probes.sha256, to_string(o.pipeline.metric),
+                     to_string(o.pipeline.mode), threshold.value, threshold.source};
+
+  std::set<std::string> done;
+  std::vector<AuditRow> rows = resume_or_start_log(o, header, log_exists, done);
+  LogAppender log(o.jsonl);
+  StopSignals signals;
+  const std::size_t finished = run_suspects(o, suspects, victim, threshold, done, [&](AuditRow row) {
+    if (!row.error.empty()) spdlog::warn("{}", row.error);
+    log.append(format_json_line(row));
+    rows.push_back(std::move(row));
+  });
+  if (stop_signal)
     throw Error(ExitCode::kInterrupted, std::string(strsignal(stop_signal)) + ": audit stopped after " +
                                             std::to_string(finished) + " of " + std::to_string(suspects.size()) +
                                             " suspects" + (o.jsonl.empty() ? "" : "; their rows are in " + o.jsonl));
-  }
 
   // 5. The ranked table.
   rows = ranked(latest_per_suspect(rows));
