@@ -63,22 +63,6 @@ bool is_png(const std::uint8_t* data, std::size_t size) {
 }
 bool is_bmp(const std::uint8_t* data, std::size_t size) { return starts_with(data, size, {'B', 'M'}); }
 
-// The CRC-32 of PNG chunks (ISO 3309, as zlib's crc32).
-std::uint32_t crc32(const std::uint8_t* data, std::size_t size) {
-  static const std::array<std::uint32_t, 256> table = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t n = 0; n < 256; ++n) {
-      std::uint32_t c = n;
-      for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[n] = c;
-    }
-    return t;
-  }();
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (std::size_t i = 0; i < size; ++i) c = table[(c ^ data[i]) & 0xFF] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
-}
-
 bool valid_png_depth(int color_type, int depth) {
   switch (color_type) {
     case 0: return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;  // grey
@@ -151,7 +135,7 @@ ImageSize check_png(const std::uint8_t* data, std::size_t size, const std::strin
     const std::string tag(reinterpret_cast<const char*>(type), 4);
     if (!std::all_of(type, type + 4, [](std::uint8_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }))
       throw damaged("invalid chunk type");
-    if (crc32(type, length + 4) != be32(type + 4 + length)) throw damaged("CRC error in the " + tag + " chunk");
+    if (crc32_z(0, type, length + 4) != be32(type + 4 + length)) throw damaged("CRC error in the " + tag + " chunk");
     const bool first = at == 8;
     at += 12 + length;
     if (tag != "IDAT" && image_data) image_data_ended = true;
