@@ -1,5 +1,5 @@
 // Micro-benchmarks of the pieces of a check (Google Benchmark): probe generation, correlation
-// plus distance, fingerprint files. scripts/bench.sh times whole processes; this says where
+// plus distance, fingerprint files, SHA-256. scripts/bench.sh times whole processes; this says where
 // the time inside goes.
 #include <benchmark/benchmark.h>
 
@@ -7,6 +7,7 @@
 #include "sacjc/fingerprint_file.h"
 #include "sacjc/probes.h"
 #include "sacjc/score.h"
+#include "sacjc/sha256.h"
 
 namespace sacjc {
 namespace {
@@ -84,6 +85,18 @@ void BM_FingerprintRead(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_FingerprintRead)->Unit(benchmark::kMillisecond);
+
+// SHA-256 of `range(0)` bytes: one probe's pixels (224 x 224 x 3) and a 64 MiB model file.
+void BM_Sha256(benchmark::State& state) {
+  const std::string bytes(static_cast<std::size_t>(state.range(0)), 'x');
+  for (auto _ : state) {
+    Sha256 hash;
+    hash.update(bytes);
+    benchmark::DoNotOptimize(hash.hex_digest());
+  }
+  state.SetBytesProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_Sha256)->Arg(224 * 224 * 3)->Arg(64 << 20)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace sacjc

@@ -1,5 +1,5 @@
-// Fuzzes probe image decoding: a seed file (JPEG checked strictly, then OpenCV for PNG and
-// BMP) made into a small probe.
+// Fuzzes probe image decoding: a seed file (JPEG checked strictly, PNG through libpng, BMP
+// checked then OpenCV) made into a small probe.
 #include "fuzz.h"
 #include "sacjc/probes.h"
 

@@ -5,7 +5,7 @@ apt-get update -q
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
   build-essential cmake ninja-build pkg-config \
   libtorch-dev libturbojpeg0-dev libopencv-dev libcli11-dev libeigen3-dev libspdlog-dev \
-  nlohmann-json3-dev libgtest-dev zlib1g-dev libseccomp-dev libssl-dev openssl \
+  nlohmann-json3-dev libfmt-dev libboost-math-dev libgtest-dev zlib1g-dev libpng-dev libseccomp-dev libssl-dev openssl \
   libbenchmark-dev time bc \
   python3 python3-torch python3-torchvision python3-pil python3-numpy python3-opencv opencv-data \
   dataset-fashion-mnist

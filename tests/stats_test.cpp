@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 namespace sacjc {
 namespace {
@@ -22,6 +23,16 @@ TEST(StatsTest, StudentTMatchesTables) {
   EXPECT_NEAR(student_t_cdf(2.228, 10), 0.975, 1e-4);   // t_{0.975,10} = 2.228
   EXPECT_NEAR(student_t_cdf(-1.96, 1e6), 0.025, 1e-4);  // normal limit
   EXPECT_NEAR(normal_cdf(1.6448536), 0.95, 1e-7);
+}
+
+// An infinite t (a distance of 0 or infinity in a calibration) is a certain p-value; an
+// undefined one stays undefined rather than stopping the run.
+TEST(StatsTest, StudentTAtTheEdgesIsZeroOneOrNan) {
+  const double infinity = std::numeric_limits<double>::infinity();
+  EXPECT_EQ(student_t_cdf(-infinity, 3), 0.0);
+  EXPECT_EQ(student_t_cdf(infinity, 3), 1.0);
+  EXPECT_TRUE(std::isnan(student_t_cdf(std::nan(""), 3)));
+  EXPECT_TRUE(std::isnan(student_t_cdf(1, std::nan(""))));
 }
 
 TEST(StatsTest, WelchMatchesAHandComputedCase) {

@@ -1,5 +1,6 @@
 // 8-bit RGB images: reading seed files, resizing, writing pictures. Implemented with OpenCV
-// (src/image_opencv.cpp), the only file that includes it.
+// (src/1_probes/image_opencv.cpp, the only file that includes it), PNGs read with libpng
+// (src/1_probes/png_libpng.cpp).
 #pragma once
 
 #include <cstdint>

@@ -1,25 +1,22 @@
 // Image I/O and resizing with OpenCV. OpenCV reads BGR(A), possibly 16-bit or single-channel;
 // everything leaves this file as 8-bit RGB so the rest of sacjc has one pixel format.
 //
-// PNG and BMP files are checked here before OpenCV sees them: every chunk CRC and header field
-// of a PNG, and that a BMP's pixel data is all in the file. OpenCV's decoders report such damage
-// by writing their own lines to stderr (libpng's "libpng error: ..." through its default error
-// handler, which OpenCV does not replace; OpenCV's "imdecode_(''): can't read ..." through
-// std::cerr), and no setting silences them, so damaged files must not reach them.
+// PNGs are read with libpng directly (png_libpng.cpp), whose errors we can catch: OpenCV's PNG
+// decoder leaves libpng's default handlers in place, which print "libpng error: ..." and
+// "libpng warning: ..." lines to stderr. BMP files are checked here before OpenCV sees them
+// (that all of the pixel data is in the file): OpenCV's BMP reader reports damage with its own
+// "imdecode_(''): can't read ..." on std::cerr, which no setting silences.
 #include "sacjc/image.h"
 
 #include <algorithm>
-#include <array>
-#include <cstring>
 #include <new>
-#include <utility>
 #include <vector>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <zlib.h>
 
+#include "png.h"
 #include "sacjc/error.h"
 #include "sacjc/files.h"
 
@@ -42,13 +39,10 @@ Image to_rgb_image(cv::Mat mat, const std::string& name) {
   return image;
 }
 
-// libpng refuses a side above 1,000,000 pixels (its default user limit) and OpenCV's BMP reader
-// one above 2^20; either would print its own line, so larger headers stop here.
-constexpr std::int64_t kMaxDecoderSide = 1'000'000;
+// OpenCV's BMP reader refuses a side above 2^20 pixels, printing its own line, so larger
+// headers stop here (at the same limit as PNGs).
+constexpr std::int64_t kMaxBmpSide = kMaxPngSide;
 
-std::uint32_t be32(const std::uint8_t* p) {
-  return std::uint32_t{p[0]} << 24 | std::uint32_t{p[1]} << 16 | std::uint32_t{p[2]} << 8 | p[3];
-}
 std::uint32_t le32(const std::uint8_t* p) {
   return std::uint32_t{p[3]} << 24 | std::uint32_t{p[2]} << 16 | std::uint32_t{p[1]} << 8 | p[0];
 }
@@ -62,121 +56,6 @@ bool is_png(const std::uint8_t* data, std::size_t size) {
   return starts_with(data, size, {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
 }
 bool is_bmp(const std::uint8_t* data, std::size_t size) { return starts_with(data, size, {'B', 'M'}); }
-
-// The CRC-32 of PNG chunks (ISO 3309, as zlib's crc32).
-std::uint32_t crc32(const std::uint8_t* data, std::size_t size) {
-  static const std::array<std::uint32_t, 256> table = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t n = 0; n < 256; ++n) {
-      std::uint32_t c = n;
-      for (int k = 0; k < 8; ++k) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[n] = c;
-    }
-    return t;
-  }();
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (std::size_t i = 0; i < size; ++i) c = table[(c ^ data[i]) & 0xFF] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
-}
-
-bool valid_png_depth(int color_type, int depth) {
-  switch (color_type) {
-    case 0: return depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16;  // grey
-    case 3: return depth == 1 || depth == 2 || depth == 4 || depth == 8;                 // palette
-    case 2: case 4: case 6: return depth == 8 || depth == 16;  // RGB, grey + alpha, RGBA
-    default: return false;
-  }
-}
-
-// The bytes of a PNG's decompressed image data: per row a filter byte and the packed pixels,
-// for each of the 7 Adam7 passes when interlaced.
-std::int64_t png_data_size(std::int64_t width, std::int64_t height, int bits_per_pixel, bool interlaced) {
-  auto rows = [&](std::int64_t w, std::int64_t h) { return w && h ? h * (1 + (w * bits_per_pixel + 7) / 8) : 0; };
-  if (!interlaced) return rows(width, height);
-  static const int pass[7][4] = {{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4},
-                                 {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}};  // x0, y0, dx, dy
-  std::int64_t total = 0;
-  for (const auto& p : pass)
-    total += rows((width - p[0] + p[2] - 1) / p[2], (height - p[1] + p[3] - 1) / p[3]);
-  return total;
-}
-
-// Inflates the concatenated IDAT payloads without keeping the output, and checks the stream is
-// whole and exactly as long as the image needs: libpng reports corrupt or short data on stderr.
-bool png_data_inflates_to(const std::vector<std::pair<const std::uint8_t*, std::size_t>>& chunks,
-                          std::int64_t expected) {
-  z_stream z{};
-  if (inflateInit(&z) != Z_OK) throw std::bad_alloc();
-  std::array<std::uint8_t, 1 << 16> out;
-  std::int64_t produced = 0;
-  int status = Z_OK;
-  for (std::size_t i = 0; i < chunks.size() && status == Z_OK; ++i) {
-    z.next_in = const_cast<std::uint8_t*>(chunks[i].first);
-    z.avail_in = static_cast<uInt>(chunks[i].second);
-    while (status == Z_OK && (z.avail_in > 0 || z.avail_out == 0) && produced <= expected) {
-      z.next_out = out.data();
-      z.avail_out = out.size();
-      status = inflate(&z, Z_NO_FLUSH);
-      produced += static_cast<std::int64_t>(out.size() - z.avail_out);
-      if (status == Z_BUF_ERROR) status = Z_OK;  // needs the next chunk's input
-      if (z.avail_in == 0 && z.avail_out != 0) break;
-    }
-  }
-  inflateEnd(&z);
-  return status == Z_STREAM_END && produced == expected;
-}
-
-// Walks every chunk as libpng will read it: IHDR first and valid, each chunk inside the file with
-// its CRC, PLTE where the colour type needs it, consecutive IDATs, no unknown critical chunk,
-// IEND at the end; with `inflate_data`, also that the IDATs' zlib stream inflates to exactly the
-// image's size (done only once the size has passed the caller's limits). Returns the IHDR's size.
-ImageSize check_png(const std::uint8_t* data, std::size_t size, const std::string& name, bool inflate_data) {
-  auto damaged = [&](const std::string& what) { return bad_input(name, "damaged PNG (" + what + ")"); };
-  if (size < 33 || be32(data + 8) != 13 || std::memcmp(data + 12, "IHDR", 4) != 0)
-    throw damaged("no IHDR header chunk");
-  const std::uint8_t* ihdr = data + 16;
-  const std::int64_t width = be32(ihdr), height = be32(ihdr + 4);
-  const int color_type = ihdr[9];
-  if (width == 0 || height == 0 || !valid_png_depth(color_type, ihdr[8]) || ihdr[10] != 0 || ihdr[11] != 0 ||
-      ihdr[12] > 1)
-    throw damaged("invalid IHDR header");
-  if (width > kMaxDecoderSide || height > kMaxDecoderSide)
-    throw bad_input(name, std::to_string(width) + "x" + std::to_string(height) + " pixels is more than the PNG decoder accepts");
-  bool palette = false, image_data = false, image_data_ended = false;
-  std::vector<std::pair<const std::uint8_t*, std::size_t>> idat;
-  for (std::size_t at = 8;;) {
-    if (size - at < 12 || size - at - 12 < be32(data + at)) throw bad_input(name, "truncated PNG");
-    const std::uint32_t length = be32(data + at);
-    const std::uint8_t* type = data + at + 4;
-    const std::string tag(reinterpret_cast<const char*>(type), 4);
-    if (!std::all_of(type, type + 4, [](std::uint8_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }))
-      throw damaged("invalid chunk type");
-    if (crc32(type, length + 4) != be32(type + 4 + length)) throw damaged("CRC error in the " + tag + " chunk");
-    const bool first = at == 8;
-    at += 12 + length;
-    if (tag != "IDAT" && image_data) image_data_ended = true;
-    if (tag == "IHDR") {
-      if (!first) throw damaged("a second IHDR chunk");
-    } else if (tag == "PLTE") {
-      if (palette || image_data || length % 3 != 0 || length == 0 || length > 3 * 256 || (color_type & 2) == 0)
-        throw damaged("invalid or misplaced PLTE chunk");
-      palette = true;
-    } else if (tag == "IDAT") {
-      if (image_data_ended) throw damaged("IDAT chunks are not consecutive");
-      if (color_type == 3 && !palette) throw damaged("no PLTE chunk before the image data");
-      image_data = true;
-      idat.emplace_back(type + 4, length);
-    } else if (tag == "IEND") {
-      if (!image_data) throw damaged("no image data");
-      static const int channels[7] = {1, 0, 3, 1, 2, 0, 4};  // per colour type
-      if (inflate_data && !png_data_inflates_to(idat, png_data_size(width, height, channels[color_type] * ihdr[8], ihdr[12] == 1)))
-        throw damaged("corrupt or incomplete compressed image data");
-      return {static_cast<int>(height), static_cast<int>(width)};
-    } else if ((type[0] & 0x20) == 0) {
-      throw damaged("unknown critical chunk " + tag);
-    }
-  }
-}
 
 // Walks a run-length encoded BMP's codes (RLE8, or RLE4 with `four_bit`) from `at` to the
 // end-of-bitmap code, so OpenCV's decoder never reads past the end of the file.
@@ -222,7 +101,7 @@ ImageSize check_bmp(const std::uint8_t* data, std::size_t size, const std::strin
                                       : compression == 3 && (bpp == 16 || bpp == 32);
   if (width <= 0 || height == 0 || (!rle && !plain)) throw damaged("unsupported size, bit depth or compression");
   height = std::abs(height);
-  if (width > kMaxDecoderSide || height > kMaxDecoderSide)
+  if (width > kMaxBmpSide || height > kMaxBmpSide)
     throw bad_input(name, std::to_string(width) + "x" + std::to_string(height) + " pixels is more than the BMP decoder accepts");
   if (14 + info + extra > static_cast<std::int64_t>(size)) throw truncated;
   if (offset < 0 || offset > static_cast<std::int64_t>(size)) throw damaged("pixel data offset");
@@ -256,19 +135,16 @@ cv::Mat as_mat(const Image& image) {
 }  // namespace
 
 ImageSize check_png_or_bmp(const std::uint8_t* data, std::size_t size, const std::string& name) {
-  if (is_png(data, size)) return check_png(data, size, name, false);
+  if (is_png(data, size)) return png_size(data, size, name);
   if (is_bmp(data, size)) return check_bmp(data, size, name);
   throw bad_input(name, "not a JPEG, PNG or BMP image");
 }
 
 Image decode_image(const std::uint8_t* data, std::size_t size, const std::string& name) {
-  // Only the formats sacjc documents reach OpenCV: imdecode otherwise tries every codec it was
-  // built with, and Debian's DICOM reader aborts the process on some damaged input (found by
-  // fuzzing).
-  if (is_png(data, size))
-    check_png(data, size, name, true);
-  else if (!starts_with(data, size, {0xFF, 0xD8, 0xFF}))
-    check_png_or_bmp(data, size, name);
+  if (is_png(data, size)) return decode_png(data, size, name);
+  // Only JPEG and BMP reach OpenCV: imdecode otherwise tries every codec it was built with, and
+  // Debian's DICOM reader aborts the process on some damaged input (found by fuzzing).
+  if (!starts_with(data, size, {0xFF, 0xD8, 0xFF})) check_png_or_bmp(data, size, name);
   try {
     cv::Mat buffer(1, static_cast<int>(size), CV_8U, const_cast<std::uint8_t*>(data));
     return to_rgb_image(cv::imdecode(buffer, cv::IMREAD_ANYDEPTH | cv::IMREAD_ANYCOLOR), name);

@@ -8,17 +8,14 @@
 #include <set>
 #include <string_view>
 
+#include "sacjc/csv.h"
 #include "sacjc/error.h"
 #include "sacjc/files.h"
 
 namespace sacjc {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+constexpr std::string_view kLabelBlanks = " \t\r";  // a stray carriage return is blank in a labels file
 
 // Softmax of one row in double precision (shifted by the maximum, so large logits are safe).
 std::vector<double> softmax(const Outputs& rows, Eigen::Index i) {
@@ -63,14 +60,12 @@ std::string to_string(Select select) {
 
 Labels parse_labels(const std::string& text, const std::string& name, const std::vector<std::string>& known_files) {
   const std::set<std::string> known(known_files.begin(), known_files.end());
-  std::string_view rest(text);
-  if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);
+  std::string_view body(text);
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   Labels labels;
   int line_number = 0;
-  while (!rest.empty()) {
-    const std::size_t end = rest.find('\n');
-    std::string_view line = trim(rest.substr(0, end));
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+  for (std::string_view line : split_lines(body)) {
+    line = trim(line, kLabelBlanks);
     ++line_number;
     const std::string where = "line " + std::to_string(line_number) + ": ";
     if (line_number == 1) {
@@ -81,8 +76,8 @@ Labels parse_labels(const std::string& text, const std::string& name, const std:
     // The label is after the last comma, so file names may hold commas.
     const std::size_t comma = line.rfind(',');
     if (comma == std::string_view::npos) throw bad_input(name, where + "expected 'file,label'");
-    const std::string file(trim(line.substr(0, comma)));
-    const std::string_view label_text = trim(line.substr(comma + 1));
+    const std::string file(trim(line.substr(0, comma), kLabelBlanks));
+    const std::string_view label_text = trim(line.substr(comma + 1), kLabelBlanks);
     int label = -1;
     auto [end_of_number, error] = std::from_chars(label_text.data(), label_text.data() + label_text.size(), label);
     if (error != std::errc() || end_of_number != label_text.data() + label_text.size() || label < 0)

@@ -570,8 +570,9 @@ ConfinedRun::ConfinedRun(const ModelBytes& model, const SharedProbes& probes, co
   request.batch_size = options.model.batch_size;
   request.optimize = options.model.optimize;
   request.scan_archive = options.scan_archive;
-  std::snprintf(request.output_key, sizeof request.output_key, "%s", options.model.output_key.c_str());
-  std::snprintf(request.name, sizeof request.name, "%s", s.path.c_str());
+  // Cut to fit; the request starts zeroed, so both stay terminated.
+  options.model.output_key.copy(request.output_key, sizeof request.output_key - 1);
+  s.path.copy(request.name, sizeof request.name - 1);
   s.path = request.name;  // as the child will spell it
   int fds[3] = {model.fd(), probes.fd(), pipe_fds[1]};
   s.start = now_seconds();

@@ -1,48 +1,19 @@
-// Statistics for evaluate and calibrate, written out rather than pulled from a library: the
-// Student t distribution goes through the regularised incomplete beta function, evaluated with
-// Lentz's continued fraction (Numerical Recipes, 6.4).
+// Statistics for evaluate and calibrate. The Student t distribution comes from Boost.Math
+// (header-only); everything else is counting and sorting.
 #include "sacjc/stats.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include <boost/math/distributions/students_t.hpp>
+
 namespace sacjc {
 namespace {
 
-// Continued fraction for the incomplete beta function.
-double beta_fraction(double a, double b, double x) {
-  constexpr double kTiny = 1e-300, kEps = 1e-15;
-  double c = 1, d = 1 - (a + b) * x / (a + 1);
-  if (std::abs(d) < kTiny) d = kTiny;
-  d = 1 / d;
-  double h = d;
-  for (int m = 1; m <= 10000; ++m) {
-    double m2 = 2.0 * m;
-    double aa = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-    for (int step = 0; step < 2; ++step) {
-      d = 1 + aa * d;
-      if (std::abs(d) < kTiny) d = kTiny;
-      c = 1 + aa / c;
-      if (std::abs(c) < kTiny) c = kTiny;
-      d = 1 / d;
-      h *= d * c;
-      aa = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-    }
-    if (std::abs(d * c - 1) < kEps) break;
-  }
-  return h;
-}
-
-// I_x(a, b), the regularised incomplete beta function.
-double incomplete_beta(double a, double b, double x) {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  double front = std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) + a * std::log(x) +
-                          b * std::log1p(-x));
-  if (x < (a + 1) / (a + b + 2)) return front * beta_fraction(a, b, x) / a;
-  return 1 - front * beta_fraction(b, a, 1 - x) / b;
-}
+// Boost.Math throws on a domain error (a NaN t or df, df <= 0); these statistics return NaN
+// instead, so one undefined p-value shows as such in a report rather than stopping the run.
+using QuietNan = boost::math::policies::policy<boost::math::policies::domain_error<boost::math::policies::ignore_error>>;
 
 double variance(const std::vector<double>& values) {
   double s = sample_std(values);
@@ -68,8 +39,7 @@ double sample_std(const std::vector<double>& values) {
 double normal_cdf(double x) { return 0.5 * std::erfc(-x / std::sqrt(2.0)); }
 
 double student_t_cdf(double t, double df) {
-  double tail = 0.5 * incomplete_beta(df / 2, 0.5, df / (df + t * t));
-  return t < 0 ? tail : 1 - tail;
+  return boost::math::cdf(boost::math::students_t_distribution<double, QuietNan>(df), t);
 }
 
 std::optional<double> auc(const std::vector<double>& stolen, const std::vector<double>& independent) {

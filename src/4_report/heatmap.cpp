@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
-#include <cstring>
+
+#include <fmt/format.h>
 
 namespace sacjc {
 namespace {
@@ -53,11 +53,9 @@ Image render_heatmaps(const std::vector<HeatmapPanel>& panels) {
     // The colour scale under the panel, from low (left) to high (right).
     for (int x = 0; x < kPanelSide; ++x)
       for (int y = bar_top; y < bar_top + kBarHeight; ++y) colour(x / float(kPanelSide - 1), pixel(left + x, y));
-    char low[24], high[24];
-    std::snprintf(low, sizeof low, "%.3g", panel.low);
-    std::snprintf(high, sizeof high, "%.3g", panel.high);
+    const std::string low = fmt::format("{:.3g}", panel.low), high = fmt::format("{:.3g}", panel.high);
     draw_text(image, left + 2, bar_top + kBarHeight + 1, low);
-    draw_text(image, left + kPanelSide - 8 * static_cast<int>(std::strlen(high)), bar_top + kBarHeight + 1, high);
+    draw_text(image, left + kPanelSide - 8 * static_cast<int>(high.size()), bar_top + kBarHeight + 1, high);
     draw_text(image, left + 2, 3, panel.title);
   }
   return image;

@@ -5,7 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include <fmt/format.h>
 
 namespace sacjc {
 namespace {
@@ -16,12 +17,6 @@ constexpr Color kPalette[] = {{31, 119, 180}, {255, 127, 14}, {44, 160, 44},  {1
 constexpr int kPanel = 420, kMargin = 50, kHeight = kPanel + 2 * kMargin;
 
 Color family_color(std::size_t i) { return kPalette[i % std::size(kPalette)]; }
-
-std::string fixed(const char* pattern, double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, pattern, value);
-  return text;
-}
 
 void draw_frame(Image& image, int left, int top, const std::string& title, const std::string& x_label) {
   draw_line(image, left, top + kPanel, left + kPanel, top + kPanel, kBlack);
@@ -45,7 +40,7 @@ void draw_roc(Image& image, const EvaluateReport& report, int left, int top) {
                 left + static_cast<int>(curve[p].false_positive_rate * kPanel),
                 top + kPanel - static_cast<int>(curve[p].true_positive_rate * kPanel), family_color(i), 2);
     draw_text(image, left + kPanel / 2, top + kPanel - 20 - 16 * legend++,
-              f.family + "  AUC " + fixed("%.3f", *f.auc), family_color(i));
+              f.family + "  AUC " + fmt::format("{:.3f}", *f.auc), family_color(i));
   }
   draw_text(image, left - 40, top - 6, "TPR", kBlack);
 }
@@ -72,9 +67,9 @@ void draw_strips(Image& image, const EvaluateReport& report, int left, int top) 
         draw_circle(image, x_of(*m.distance), y, 4, color);
   }
   draw_line(image, x_of(report.settings.threshold), top, x_of(report.settings.threshold), top + kPanel, kRed, 2);
-  draw_text(image, x_of(report.settings.threshold) + 4, top + kPanel - 16, "threshold " + fixed("%.4g", report.settings.threshold), kRed);
+  draw_text(image, x_of(report.settings.threshold) + 4, top + kPanel - 16, "threshold " + fmt::format("{:.4g}", report.settings.threshold), kRed);
   for (double tick = std::pow(10.0, std::ceil(std::log10(low))); tick <= high; tick *= 10)
-    draw_text(image, x_of(tick) - 12, top + kPanel + 4, fixed("%g", tick), kBlack, 0.9);
+    draw_text(image, x_of(tick) - 12, top + kPanel + 4, fmt::format("{:g}", tick), kBlack, 0.9);
 }
 
 }  // namespace

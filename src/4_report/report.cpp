@@ -3,15 +3,10 @@
 
 #include <cstdio>
 
+#include <fmt/format.h>
 
 namespace sacjc {
 namespace {
-
-std::string format(const char* pattern, double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, pattern, value);
-  return text;
-}
 
 std::string size_text(const ProbeOptions& o) {
   return std::to_string(o.height) + "x" + std::to_string(o.width);
@@ -28,9 +23,9 @@ std::string cell(const std::string& text, std::size_t width) {
   return text.size() >= width ? text + " " : text + std::string(width - text.size(), ' ');
 }
 
-template <typename T>
-std::string optional_text(const std::optional<T>& value, const char* pattern) {
-  return value ? format(pattern, *value) : "-";
+// An optional number in `pattern` (fmt syntax), or "-".
+std::string optional_text(const std::optional<double>& value, fmt::format_string<double> pattern) {
+  return value ? fmt::format(pattern, *value) : "-";
 }
 
 }  // namespace
@@ -55,12 +50,12 @@ std::string format_text(const VerifyReport& r) {
   std::string verdict = r.verdict == Verdict::kStolen ? "STOLEN" : "independent";
   std::string text;
   text += "verdict    " + verdict + (r.verdict == Verdict::kStolen ? " (the suspect is a copy of the victim)\n" : "\n");
-  text += "distance   " + format("%.6f", r.distance) + "  (" + to_string(s.metric) + "; stolen below " +
-          format("%.6f", s.threshold) + "; " + s.threshold_source + ")\n";
+  text += "distance   " + fmt::format("{:.6f}", r.distance) + "  (" + to_string(s.metric) + "; stolen below " +
+          fmt::format("{:.6f}", s.threshold) + "; " + s.threshold_source + ")\n";
   if (r.parts.size() > 1) {
     text += "parts     ";
     const std::vector<Metric> names = components(s.metric);
-    for (std::size_t k = 0; k < r.parts.size(); ++k) text += " " + to_string(names[k]) + " " + format("%.6f", r.parts[k]);
+    for (std::size_t k = 0; k < r.parts.size(); ++k) text += " " + to_string(names[k]) + " " + fmt::format("{:.6f}", r.parts[k]);
     text += "  (combined: the smaller p-value, Tippett's method)\n";
   }
   text += "victim     " + r.victim.path + "  (" + std::to_string(r.victim.output_size) + " outputs, sha256 " +
@@ -73,13 +68,13 @@ std::string format_text(const VerifyReport& r) {
     text += "expected   " + r.expected + (to_string(r.verdict) == r.expected ? " (met)\n" : " (NOT met)\n");
   text += settings_text(s);
   if (!r.calibration.empty())
-    text += "p-value    " + format("%.3g", r.p_value) + " (log-normal fit), " + format("%.3g", r.p_value_empirical) +
+    text += "p-value    " + fmt::format("{:.3g}", r.p_value) + " (log-normal fit), " + fmt::format("{:.3g}", r.p_value_empirical) +
             " (rank) that an independent model is this close; " + r.calibration + "\n" +
-            "           false-match rate " + format("%.3g", r.false_match_rate) + ": the share of its " +
+            "           false-match rate " + fmt::format("{:.3g}", r.false_match_rate) + ": the share of its " +
             std::to_string(r.calibration_models) + " independent models this threshold calls stolen\n";
-  text += "time       " + format("%.2f s", r.timings.total) + " (load " + format("%.2f", r.timings.load) +
-          ", probes " + format("%.2f", r.timings.probes) + ", victim " + format("%.2f", r.timings.victim) +
-          ", suspect " + format("%.2f", r.timings.suspect) + ", compare " + format("%.3f", r.timings.compare) +
+  text += "time       " + fmt::format("{:.2f} s", r.timings.total) + " (load " + fmt::format("{:.2f}", r.timings.load) +
+          ", probes " + fmt::format("{:.2f}", r.timings.probes) + ", victim " + fmt::format("{:.2f}", r.timings.victim) +
+          ", suspect " + fmt::format("{:.2f}", r.timings.suspect) + ", compare " + fmt::format("{:.3f}", r.timings.compare) +
           "; " + std::to_string(r.threads) + " threads)\n";
   return text;
 }
@@ -89,33 +84,33 @@ std::string format_text(const EvaluateReport& r) {
   text += "victim     " + r.victim.path + "  (sha256 " + r.victim.sha256.substr(0, 12) + ")\n";
   const RunSettings& s = r.settings;
   text += settings_text(s);
-  text += "threshold  " + format("%.6f", s.threshold) + "  (" + to_string(s.metric) + "; " + s.threshold_source + ")\n";
+  text += "threshold  " + fmt::format("{:.6f}", s.threshold) + "  (" + to_string(s.metric) + "; " + s.threshold_source + ")\n";
   text += "p-value    Welch's t-test, one-sided: stolen distances smaller than the baseline's\n\n";
   text += cell("family", 22) + cell("models", 8) + cell("mean dist", 11) + cell("AUC", 7) + cell("p-value", 10) +
           cell("prec", 7) + cell("recall", 7) + cell("F1", 7) + cell("FPR", 7) + cell("best thr", 10) + "best F1\n";
   for (const FamilyResult& f : r.families) {
     std::string models = std::to_string(f.models) + (f.errors ? "+" + std::to_string(f.errors) + "!" : "");
-    std::string mean = f.models ? format("%.5f", f.mean_distance) : "-";
+    std::string mean = f.models ? fmt::format("{:.5f}", f.mean_distance) : "-";
     const Confusion& c = f.at_threshold;
     if (f.role == "independent") {
       text += cell(f.family, 22) + cell(models, 8) + cell(mean, 11) + cell("", 7) + cell("", 10) +
-              cell("", 7) + cell("", 7) + cell("", 7) + cell(format("%.3f", c.false_positive_rate()), 7) + "\n";
+              cell("", 7) + cell("", 7) + cell("", 7) + cell(fmt::format("{:.3f}", c.false_positive_rate()), 7) + "\n";
       continue;
     }
     bool stats = f.note.empty() || f.auc;
-    text += cell(f.family, 22) + cell(models, 8) + cell(mean, 11) + cell(optional_text(f.auc, "%.3f"), 7) +
-            cell(f.welch ? format("%.2g", f.welch->p) : "-", 10) +
-            cell(stats ? format("%.3f", c.precision()) : "-", 7) + cell(stats ? format("%.3f", c.recall()) : "-", 7) +
-            cell(stats ? format("%.3f", c.f1()) : "-", 7) + cell(stats ? format("%.3f", c.false_positive_rate()) : "-", 7) +
-            cell(optional_text(f.best_f1_threshold, "%.5f"), 10) +
-            (f.best_f1_threshold ? format("%.3f", f.best_f1) : "-") + "\n";
+    text += cell(f.family, 22) + cell(models, 8) + cell(mean, 11) + cell(optional_text(f.auc, "{:.3f}"), 7) +
+            cell(f.welch ? fmt::format("{:.2g}", f.welch->p) : "-", 10) +
+            cell(stats ? fmt::format("{:.3f}", c.precision()) : "-", 7) + cell(stats ? fmt::format("{:.3f}", c.recall()) : "-", 7) +
+            cell(stats ? fmt::format("{:.3f}", c.f1()) : "-", 7) + cell(stats ? fmt::format("{:.3f}", c.false_positive_rate()) : "-", 7) +
+            cell(optional_text(f.best_f1_threshold, "{:.5f}"), 10) +
+            (f.best_f1_threshold ? fmt::format("{:.3f}", f.best_f1) : "-") + "\n";
     if (!f.note.empty()) text += "  note: " + f.note + "\n";
   }
   text += "\n" + cell("distance", 11) + cell("role", 13) + cell("family", 22) + "model\n";
   for (const ModelResult& m : r.models)
-    text += cell(m.distance ? format("%.5f", *m.distance) : "error", 11) + cell(m.entry.role, 13) +
+    text += cell(m.distance ? fmt::format("{:.5f}", *m.distance) : "error", 11) + cell(m.entry.role, 13) +
             cell(m.entry.family, 22) + m.entry.path + (m.error.empty() ? "" : "\n    " + m.error) + "\n";
-  text += "\n" + format("%.1f s", r.seconds) + "\n";
+  text += "\n" + fmt::format("{:.1f} s", r.seconds) + "\n";
   return text;
 }
 

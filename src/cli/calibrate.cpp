@@ -3,7 +3,7 @@
 
 #include "cli.h"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "sacjc/calibration.h"
 #include "sacjc/error.h"
@@ -89,19 +89,19 @@ int run_calibrate(CalibrateOptions o) {
   write_file_atomically(o.output, format_json(c));
 
   Confusion at = confusion_at(c.threshold, c.stolen, c.independent);
-  std::printf("threshold  %.6f  (false-positive rate %.3f on %zu independent models, target %.3f)\n", c.threshold,
-              at.false_positive_rate(), c.independent.size(), o.fpr);
+  fmt::print("threshold  {:.6f}  (false-positive rate {:.3f} on {} independent models, target {:.3f})\n", c.threshold,
+             at.false_positive_rate(), c.independent.size(), o.fpr);
   if (!c.stolen.empty())
-    std::printf("stolen     %d of %zu known stolen models below it\n", at.true_positives, c.stolen.size());
+    fmt::print("stolen     {} of {} known stolen models below it\n", at.true_positives, c.stolen.size());
   if (!c.excluded_paths.empty())
-    std::printf("left out   %zu model(s) given as independent that are the victim or copies of it\n",
-                c.excluded_paths.size());
-  std::printf("p-values   rank-based ones cannot go below 1/(N+1) = %.3f with N = %zu independent models\n",
-              1.0 / (c.independent.size() + 1), c.independent.size());
+    fmt::print("left out   {} model(s) given as independent that are the victim or copies of it\n",
+               c.excluded_paths.size());
+  fmt::print("p-values   rank-based ones cannot go below 1/(N+1) = {:.3f} with N = {} independent models\n",
+             1.0 / (c.independent.size() + 1), c.independent.size());
   if (c.independent.size() < 20)
-    std::printf("note       with %zu independent models a rate below %.3f cannot be told from 0\n",
-                c.independent.size(), 1.0 / c.independent.size());
-  std::printf("written    %s\n", o.output.c_str());
+    fmt::print("note       with {} independent models a rate below {:.3f} cannot be told from 0\n",
+               c.independent.size(), 1.0 / c.independent.size());
+  fmt::print("written    {}\n", o.output);
   return errors ? static_cast<int>(ExitCode::kBadInput) : 0;
 }
 

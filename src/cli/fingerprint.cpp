@@ -4,7 +4,7 @@
 
 #include "cli.h"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 #include "sacjc/error.h"
 #include "sacjc/fingerprint_file.h"
@@ -36,17 +36,16 @@ int run_fingerprint(FingerprintOptions o) {
   if (calibration) fp.calibration = victim_threshold(victim, std::nullopt, calibration, o.pipeline).calibration;
   write_fingerprint(o.output, fp, o.sign);
 
-  std::printf("fingerprint  %s\n", o.output.c_str());
-  if (!o.sign.empty()) std::printf("signature    %s  (Ed25519)\n", signature_path(o.output).c_str());
-  std::printf("victim       %s  (sha256 %s)\n", fp.victim.path.c_str(), fp.victim.sha256.substr(0, 12).c_str());
-  std::printf("probes       %zu from %s, %dx%d, JPEG quality %d (sha256 %s)\n", fp.probe_names.size(),
-              fp.probe_source.c_str(), fp.probe_options.height, fp.probe_options.width, fp.probe_options.quality,
-              fp.probe_sha256.substr(0, 12).c_str());
+  fmt::print("fingerprint  {}\n", o.output);
+  if (!o.sign.empty()) fmt::print("signature    {}  (Ed25519)\n", signature_path(o.output));
+  fmt::print("victim       {}  (sha256 {})\n", fp.victim.path, fp.victim.sha256.substr(0, 12));
+  fmt::print("probes       {} from {}, {}x{}, JPEG quality {} (sha256 {})\n", fp.probe_names.size(), fp.probe_source,
+             fp.probe_options.height, fp.probe_options.width, fp.probe_options.quality, fp.probe_sha256.substr(0, 12));
   if (fp.selection.method != Select::kAll)
-    std::printf("selected     %s from a pool of %d%s\n", to_string(fp.selection.method).c_str(), fp.selection.pool,
-                fp.probe_labels.empty() ? "" : ", with their labels");
-  std::printf("compare      %s, mode %s%s\n", to_string(fp.metric).c_str(), to_string(fp.mode).c_str(),
-              fp.calibration ? ", with calibration" : "");
+    fmt::print("selected     {} from a pool of {}{}\n", to_string(fp.selection.method), fp.selection.pool,
+               fp.probe_labels.empty() ? "" : ", with their labels");
+  fmt::print("compare      {}, mode {}{}\n", to_string(fp.metric), to_string(fp.mode),
+             fp.calibration ? ", with calibration" : "");
   return 0;
 }
 

@@ -10,6 +10,8 @@
 #include <exception>
 #include <new>
 
+#include <fmt/format.h>
+
 #include "sacjc/error.h"
 #include "sacjc/log.h"
 #include "sacjc/model.h"
@@ -27,7 +29,7 @@ constexpr const char* kExitCodes =
 int fail(sacjc::ExitCode code, std::string message) {
   std::replace(message.begin(), message.end(), '\n', ' ');
   message.erase(message.find_last_not_of(" \t\r") + 1);
-  std::fprintf(stderr, "sacjc: error: %s\n", message.c_str());
+  fmt::print(stderr, "sacjc: error: {}\n", message);
   return static_cast<int>(code);
 }
 

@@ -5,8 +5,9 @@
 
 #include "cli.h"
 
-#include <cstdio>
 #include <filesystem>
+
+#include <fmt/format.h>
 
 #include "sacjc/error.h"
 #include "sacjc/files.h"
@@ -21,9 +22,8 @@ namespace {
 void export_set(const ProbeSet& set, const std::string& role, const ProbeOptions& options, const std::string& dir,
                 int& index, std::string& manifest) {
   for (int i = 0; i < set.count; ++i) {
-    char name[64];
-    std::snprintf(name, sizeof name, "%s_%04d.%s", role.c_str(), i + 1, options.transpose ? "png" : "jpg");
-    std::string path = dir + "/" + name;
+    const std::string name = fmt::format("{}_{:04d}.{}", role, i + 1, options.transpose ? "png" : "jpg");
+    const std::string path = dir + "/" + name;
     if (options.transpose)
       write_png(path, probe_image(set.jpegs[i], options, path));
     else
@@ -72,8 +72,8 @@ int run_probes_export(ProbesExportOptions o) {
   export_set(probes, "probe", o.pipeline.probes, o.out, index, manifest);
   if (probes.references) export_set(*probes.references, "reference", o.pipeline.probes, o.out, index, manifest);
   write_file_atomically(o.out + "/manifest.csv", manifest);
-  std::printf("exported   %d images to %s (manifest.csv lists them in order; collect one output row per image)\n",
-              index - 1, o.out.c_str());
+  fmt::print("exported   {} images to {} (manifest.csv lists them in order; collect one output row per image)\n",
+             index - 1, o.out);
   return 0;
 }
 

@@ -2,8 +2,10 @@
 // Markdown.
 #include "sacjc/audit_log.h"
 
-#include <cstdio>
+#include <algorithm>
 #include <optional>
+
+#include <fmt/format.h>
 
 #include "sacjc/error.h"
 #include "sacjc/files.h"
@@ -12,11 +14,9 @@
 namespace sacjc {
 namespace {
 
-std::string number(const char* pattern, const std::optional<double>& value) {
-  if (!value) return "";
-  char text[32];
-  std::snprintf(text, sizeof text, pattern, *value);
-  return text;
+// An optional number in `pattern` (fmt syntax), or nothing.
+std::string number(fmt::format_string<double> pattern, const std::optional<double>& value) {
+  return value ? fmt::format(pattern, *value) : "";
 }
 
 // A CSV field: quoted when it holds a comma, quote or line break.
@@ -73,8 +73,8 @@ std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows
     text = "rank,suspect,distance,verdict,p_value,error,sha256\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const AuditRow& r = rows[i];
-      text += std::to_string(i + 1) + "," + csv_field(r.suspect) + "," + number("%.9g", r.distance) + "," + r.verdict +
-              "," + number("%.6g", r.p_value) + "," + csv_field(r.error) + "," + r.sha256 + "\n";
+      text += std::to_string(i + 1) + "," + csv_field(r.suspect) + "," + number("{:.9g}", r.distance) + "," + r.verdict +
+              "," + number("{:.6g}", r.p_value) + "," + csv_field(r.error) + "," + r.sha256 + "\n";
     }
     return text;
   }
@@ -82,24 +82,23 @@ std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows
     text = "| rank | suspect | distance | verdict | note |\n| ---: | --- | ---: | --- | --- |\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const AuditRow& r = rows[i];
-      text += "| " + std::to_string(i + 1) + " | " + markdown_cell(r.suspect) + " | " + number("%.6f", r.distance) +
+      text += "| " + std::to_string(i + 1) + " | " + markdown_cell(r.suspect) + " | " + number("{:.6f}", r.distance) +
               " | " + (r.verdict == "stolen" ? "**stolen**" : r.verdict) + " | " + markdown_cell(r.error) + " |\n";
     }
     if (show_skipped)
       for (const SkippedFile& f : skipped) text += "| | " + markdown_cell(f.path) + " | | skipped | " + markdown_cell(f.reason) + " |\n";
-    return text + "\n" + summary_line(rows) + skipped_note + " (" + h.metric + ", stolen below " + number("%.6g", h.threshold) + ")\n";
+    return text + "\n" + summary_line(rows) + skipped_note + " (" + h.metric + ", stolen below " + number("{:.6g}", h.threshold) + ")\n";
   }
   text = "rank  distance   verdict      suspect\n";
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const AuditRow& r = rows[i];
-    char line[64];
-    std::snprintf(line, sizeof line, "%-5zu %-10s %-12s ", i + 1, r.distance ? number("%.6f", r.distance).c_str() : "-",
-                  r.verdict == "stolen" ? "STOLEN" : r.verdict.c_str());
-    text += line + r.suspect + (r.error.empty() ? "" : "\n      " + r.error) + "\n";
+    text += fmt::format("{:<5} {:<10} {:<12} ", i + 1, r.distance ? number("{:.6f}", r.distance) : "-",
+                        r.verdict == "stolen" ? "STOLEN" : r.verdict) +
+            r.suspect + (r.error.empty() ? "" : "\n      " + r.error) + "\n";
   }
   if (show_skipped)
     for (const SkippedFile& f : skipped) text += "-     -          skipped      " + f.path + " (" + f.reason + ")\n";
-  return text + summary_line(rows) + skipped_note + "; " + h.metric + ", stolen below " + number("%.6g", h.threshold) + " (" +
+  return text + summary_line(rows) + skipped_note + "; " + h.metric + ", stolen below " + number("{:.6g}", h.threshold) + " (" +
          h.threshold_source + ")\n";
 }
 

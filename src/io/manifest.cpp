@@ -7,18 +7,16 @@
 #include <fstream>
 #include <sstream>
 
+#include "sacjc/csv.h"
 #include "sacjc/error.h"
 
 namespace sacjc {
 namespace {
 
-std::vector<std::string> split_tabs(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream stream(line);
-  std::string field;
-  while (std::getline(stream, field, '\t')) fields.push_back(field);
-  if (!line.empty() && line.back() == '\t') fields.emplace_back();
-  return fields;
+// The tab-separated fields of a line, as strings for the messages built from them.
+std::vector<std::string> split_tabs(std::string_view line) {
+  const std::vector<std::string_view> fields = split_fields(line, '\t');
+  return {fields.begin(), fields.end()};
 }
 
 // Index of a header column, or -1.
@@ -41,16 +39,13 @@ std::vector<ZooEntry> read_manifest(const std::string& path) {
 
 std::vector<ZooEntry> parse_manifest(const std::string& text, const std::string& path) {
   namespace fs = std::filesystem;
-  std::istringstream in(text);
   const fs::path base = fs::path(path).parent_path();
-  std::string line;
   int number = 0;
   std::vector<std::string> header;
   int file = -1, role = -1, family = -1, baseline = -1, arch = -1;
   std::vector<ZooEntry> entries;
-  while (std::getline(in, line)) {
+  for (std::string_view line : split_lines(text)) {
     ++number;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     auto fields = split_tabs(line);
     auto where = path + ":" + std::to_string(number);

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "sacjc/csv.h"
 #include "sacjc/error.h"
 #include "sacjc/files.h"
 
@@ -63,22 +64,6 @@ std::string quoted(std::string_view text) {
 
 // ---- CSV ----
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  for (std::size_t start = 0;;) {
-    std::size_t end = text.find(separator, start);
-    parts.push_back(text.substr(start, end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
-
 // Parses a whole field as a decimal number (one leading '+' allowed). invalid_argument: not a
 // number; result_out_of_range: a number beyond double. NaN and infinity count as numbers.
 std::errc to_number(std::string_view field, double& value) {
@@ -102,15 +87,15 @@ SuspectOutputs parse_csv(std::string_view text, const std::string& name, int exp
   if (text.substr(0, 4) == std::string_view("PK\x03\x04", 4))
     throw bad_input(name, "is a zip archive (an .npz?); save one array with numpy.save, or a CSV");
   if (text.find('\0') != std::string_view::npos) throw bad_input(name, "is binary data, not a CSV or .npy file");
-  auto lines = split(text, '\n');
-  for (auto& line : lines) line = trim(line.substr(0, line.size() - (!line.empty() && line.back() == '\r')));
+  auto lines = split_lines(text);
+  for (auto& line : lines) line = trim(line);
   while (!lines.empty() && lines.back().empty()) lines.pop_back();
   Table table;
   std::size_t first_row = 0;  // line index of the first data row
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string line = "line " + std::to_string(i + 1);
     if (lines[i].empty()) throw bad_input(name, line + " is empty (blank lines are only allowed at the end)");
-    auto fields = split(lines[i], ',');
+    auto fields = split_fields(lines[i], ',');
     for (auto& field : fields) field = trim(field);
     if (i == 0 && is_header(fields)) continue;
     if (table.rows == 0) {

@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include <fmt/format.h>
+
 namespace sacjc {
 
 void setup_logging(int verbosity) {
@@ -35,9 +37,8 @@ void ProgressBar::update(int done) {
   double eta = rate > 0 ? (total_ - done) / rate : 0;
   constexpr int kWidth = 30;
   int filled = total_ > 0 ? done * kWidth / total_ : 0;
-  std::fprintf(stderr, "\r\033[K%s [%s%s] %d/%d %.1f/s ETA %.0fs", label_.c_str(),
-               std::string(filled, '#').c_str(), std::string(kWidth - filled, ' ').c_str(), done,
-               total_, rate, eta);
+  fmt::print(stderr, "\r\033[K{} [{}{}] {}/{} {:.1f}/s ETA {:.0f}s", label_, std::string(filled, '#'),
+             std::string(kWidth - filled, ' '), done, total_, rate, eta);
   std::fflush(stderr);
 }
 
