@@ -35,7 +35,11 @@ void BM_CorrelationMatrix(benchmark::State& state) {
   const Outputs features = Outputs::Random(state.range(0), state.range(1));
   for (auto _ : state) benchmark::DoNotOptimize(correlation_matrix(features));
 }
-BENCHMARK(BM_CorrelationMatrix)->ArgsProduct({{100, 800, 3000}, {1000}})->ArgNames({"n", "d"})->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_CorrelationMatrix)
+    ->ArgsProduct({{100, 800, 3000}, {1000}})
+    ->ArgNames({"n", "d"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // Features of n probes x d outputs to both matrices and the distance between them.
 void BM_CorrelationAndDistance(benchmark::State& state) {

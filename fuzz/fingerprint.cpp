@@ -3,5 +3,6 @@
 #include "sacjc/fingerprint_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  return fuzz_parser(data, size, [](const std::vector<std::uint8_t>& bytes) { sacjc::parse_fingerprint(bytes, "fuzz.sacfp"); });
+  return fuzz_parser(data, size,
+                     [](const std::vector<std::uint8_t>& bytes) { sacjc::parse_fingerprint(bytes, "fuzz.sacfp"); });
 }

@@ -1,6 +1,6 @@
 // Fuzzes the CSV and .npy reader of --suspect-outputs (scripts/fuzz.sh).
-#include "fuzz.h"
 #include "sacjc/suspect_outputs.h"
+#include "fuzz.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   return fuzz_parser(data, size, [](const std::vector<std::uint8_t>& bytes) {

@@ -3,7 +3,7 @@
 set -eu
 apt-get update -q
 DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-  build-essential cmake ninja-build pkg-config \
+  build-essential cmake ninja-build pkg-config clang-format \
   libtorch-dev libturbojpeg0-dev libopencv-dev libcli11-dev libeigen3-dev libspdlog-dev \
   nlohmann-json3-dev libfmt-dev libboost-math-dev libgtest-dev zlib1g-dev libpng-dev libseccomp-dev libssl-dev openssl \
   libbenchmark-dev time bc \

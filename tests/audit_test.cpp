@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 
 #include <filesystem>
-#include <map>
 #include <fstream>
+#include <map>
 
 #include "sacjc/error.h"
 #include "sacjc/json_io.h"
@@ -90,8 +90,8 @@ TEST(AuditTest, RankedByDistanceThenErrors) {
 }
 
 TEST(AuditTest, TableKeepsEachFilesLatestRow) {
-  std::vector<AuditRow> rows = latest_per_suspect({row("a", 0.5, "independent"), row("b", 0.4, "independent"),
-                                                   row("a", 0.01, "stolen")});
+  std::vector<AuditRow> rows =
+      latest_per_suspect({row("a", 0.5, "independent"), row("b", 0.4, "independent"), row("a", 0.01, "stolen")});
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].suspect, "b");
   EXPECT_EQ(rows[1].suspect, "a");

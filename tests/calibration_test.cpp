@@ -68,12 +68,14 @@ TEST(CalibrationTest, PValuesAreSmallFarBelowTheIndependentModels) {
 
 TEST(CombinationPValueTest, OnePartIsItsOwnPValue) {
   const std::vector<std::vector<double>> independent = {{0.1}, {0.2}, {0.4}};
-  EXPECT_NEAR(combined_p_value({0.05}, independent), p_value_lognormal(std::vector<double>{0.1, 0.2, 0.4}, 0.05), 1e-12);
+  EXPECT_NEAR(combined_p_value({0.05}, independent), p_value_lognormal(std::vector<double>{0.1, 0.2, 0.4}, 0.05),
+              1e-12);
 }
 
 TEST(CombinationPValueTest, TwoPartsCombineByHand) {
   // Tippett: with part p-values p1 and p2 (each under its own part's fit), 1 - (1 - min)^2.
-  const std::vector<std::vector<double>> independent = {{std::exp(-1.0), std::exp(-1.0)}, {std::exp(1.0), std::exp(1.0)}};
+  const std::vector<std::vector<double>> independent = {{std::exp(-1.0), std::exp(-1.0)},
+                                                        {std::exp(1.0), std::exp(1.0)}};
   const std::vector<double> part = {std::exp(-1.0), std::exp(1.0)};
   const double near = 0.05, nearer = 0.01;
   const double p_near = p_value_lognormal(part, near), p_nearer = p_value_lognormal(part, nearer);
@@ -142,12 +144,17 @@ TEST(CalibrationTest, RefusesAnotherVictimProbeSetOrMetric) {
   Calibration c = sample();
   ProbeOptions options;
   EXPECT_NO_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric, c.mode));
-  EXPECT_THROW(check_calibration_fits(c, "cal.json", std::string(64, 'x'), c.probe_sha256, options, c.metric, c.mode), Error);
-  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, std::string(64, 'x'), options, c.metric, c.mode), Error);
-  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, Metric::kMad, c.mode), Error);
-  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric, Mode::kFri), Error);
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", std::string(64, 'x'), c.probe_sha256, options, c.metric, c.mode),
+               Error);
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, std::string(64, 'x'), options, c.metric, c.mode),
+               Error);
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, Metric::kMad, c.mode),
+               Error);
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric, Mode::kFri),
+               Error);
   options.channels = Channels::kGray;
-  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric, c.mode), Error);
+  EXPECT_THROW(check_calibration_fits(c, "cal.json", c.victim_sha256, c.probe_sha256, options, c.metric, c.mode),
+               Error);
 }
 
 }  // namespace

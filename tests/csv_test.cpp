@@ -9,7 +9,7 @@ using Views = std::vector<std::string_view>;
 
 TEST(CsvTest, LinesAreWhatGetlineReadsWithoutTheirCarriageReturn) {
   EXPECT_EQ(split_lines("a\r\nb\n\nc"), (Views{"a", "b", "", "c"}));
-  EXPECT_EQ(split_lines("a\n"), (Views{"a"}));     // no empty line after the last newline
+  EXPECT_EQ(split_lines("a\n"), (Views{"a"}));  // no empty line after the last newline
   EXPECT_EQ(split_lines("a\n\n"), (Views{"a", ""}));
   EXPECT_EQ(split_lines("a\r"), (Views{"a"}));
   EXPECT_EQ(split_lines("a\r\r\n"), (Views{"a\r"}));  // only one

@@ -16,11 +16,16 @@ ModelResult result(const std::string& role, const std::string& family, std::opti
 
 TEST(EvaluationTest, SummarisesEachFamilyAgainstItsBaseline) {
   std::vector<ModelResult> models = {
-      result("stolen", "finetune", 0.01),           result("stolen", "finetune", 0.02),
-      result("stolen", "extract", 0.05),            result("stolen", "extract", 0.30),
-      result("independent", "independent", 0.10),  result("independent", "independent", 0.20),
-      result("stolen", "transfer", 0.5, "indep-t"), result("stolen", "transfer", 0.6, "indep-t"),
-      result("independent", "indep-t", 0.4),        result("independent", "indep-t", 0.45),
+      result("stolen", "finetune", 0.01),
+      result("stolen", "finetune", 0.02),
+      result("stolen", "extract", 0.05),
+      result("stolen", "extract", 0.30),
+      result("independent", "independent", 0.10),
+      result("independent", "independent", 0.20),
+      result("stolen", "transfer", 0.5, "indep-t"),
+      result("stolen", "transfer", 0.6, "indep-t"),
+      result("independent", "indep-t", 0.4),
+      result("independent", "indep-t", 0.45),
   };
   auto families = summarize(models, 0.08);
   ASSERT_EQ(families.size(), 5u);

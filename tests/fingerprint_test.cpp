@@ -164,8 +164,7 @@ TEST(FingerprintTest, OlderFingerprintsWithPathsStillRead) {
 // A signed fingerprint on disk, with key files beside it, in a directory of the test's own (CTest
 // runs the tests in parallel).
 struct Signed {
-  std::string dir =
-      testing::TempDir() + "fingerprint_" + testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::string dir = testing::TempDir() + "fingerprint_" + testing::UnitTest::GetInstance()->current_test_info()->name();
   std::string file = dir + "/victim.sacfp", sig = file + ".sig";
   std::string key, public_key, other_public_key;
   Fingerprint fp = sample();
@@ -223,8 +222,7 @@ TEST(FingerprintTest, ATruncatedSignatureIsRefused) {
   Signed s;
   std::vector<std::uint8_t> signature = read_file(s.sig);
   write_file_atomically(s.sig, std::string(signature.begin(), signature.begin() + 40));
-  EXPECT_NE(s.refusal(s.public_key).find(s.file + ": malformed signature " + s.sig + ": 40 bytes"),
-            std::string::npos);
+  EXPECT_NE(s.refusal(s.public_key).find(s.file + ": malformed signature " + s.sig + ": 40 bytes"), std::string::npos);
   write_file_atomically(s.sig, "");
   EXPECT_NE(s.refusal(s.public_key).find("malformed signature"), std::string::npos);
 }

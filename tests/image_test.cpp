@@ -96,8 +96,8 @@ TEST(ImageTest, PngAndBmpSizeComesFromTheHeader) {
   EXPECT_EQ(size.width, 30);
   // A BMP: 14-byte file header, 40-byte info header (width 3, height -2: top-down), 24-bit rows
   // of 9 bytes padded to 12.
-  std::vector<std::uint8_t> bmp = {'B', 'M', 78, 0, 0, 0, 0, 0, 0, 0, 54, 0, 0, 0, 40, 0, 0, 0, 3, 0, 0, 0,
-                                   0xFE, 0xFF, 0xFF, 0xFF, 1, 0, 24, 0};
+  std::vector<std::uint8_t> bmp = {'B', 'M', 78, 0, 0, 0, 0, 0,    0,    0,    54,   0, 0, 0,  40,
+                                   0,   0,   0,  3, 0, 0, 0, 0xFE, 0xFF, 0xFF, 0xFF, 1, 0, 24, 0};
   bmp.resize(78);
   size = check_png_or_bmp(bmp.data(), bmp.size(), "size.bmp");
   EXPECT_EQ(size.height, 2);
@@ -105,7 +105,8 @@ TEST(ImageTest, PngAndBmpSizeComesFromTheHeader) {
   EXPECT_EQ(decode_image(bmp.data(), bmp.size(), "size.bmp").rgb.size(), 2u * 3 * 3);
   bmp.pop_back();  // one byte of pixels missing
   std::string message;
-  EXPECT_EQ(error_code_of([&] { check_png_or_bmp(bmp.data(), bmp.size(), "short.bmp"); }, &message), ExitCode::kBadInput);
+  EXPECT_EQ(error_code_of([&] { check_png_or_bmp(bmp.data(), bmp.size(), "short.bmp"); }, &message),
+            ExitCode::kBadInput);
   EXPECT_EQ(message, "short.bmp: truncated BMP");
 }
 

@@ -82,7 +82,8 @@ TEST_F(PipelineStagesTest, ACopyIsStolenAndAnotherModelIsNot) {
   EXPECT_EQ(threshold.value, default_threshold(Metric::kRsa, Mode::kLogits).value);
   Scored same = score_suspect(victim, measured(std::make_unique<FakeModel>(1, 10)), threshold, Metric::kRsa, "s");
   EXPECT_NEAR(same.distance, 0.0, 1e-9);
-  Scored copy = score_suspect(victim, measured(std::make_unique<FakeModel>(1, 10, 0.05f)), threshold, Metric::kRsa, "s");
+  Scored copy =
+      score_suspect(victim, measured(std::make_unique<FakeModel>(1, 10, 0.05f)), threshold, Metric::kRsa, "s");
   EXPECT_EQ(copy.verdict, Verdict::kStolen) << copy.distance;
   Scored other = score_suspect(victim, measured(std::make_unique<FakeModel>(2, 10)), threshold, Metric::kRsa, "s");
   EXPECT_EQ(other.verdict, Verdict::kIndependent) << other.distance;

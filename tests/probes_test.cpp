@@ -140,8 +140,7 @@ TEST(ProbesTest, TransposeSwapsHeightAndWidth) {
   EXPECT_EQ(probe.width, 16);
   Image plain = jpeg_round_trip(fit_to_size(seed, 16, 24), 25);
   for (int y = 0; y < 24; ++y)
-    for (int x = 0; x < 16; ++x)
-      EXPECT_EQ(probe.rgb[(y * 16 + x) * 3], plain.rgb[(x * 24 + y) * 3]);
+    for (int x = 0; x < 16; ++x) EXPECT_EQ(probe.rgb[(y * 16 + x) * 3], plain.rgb[(x * 24 + y) * 3]);
 }
 
 TEST(ProbesTest, ChannelsScalingAndNormalisation) {

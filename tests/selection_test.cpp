@@ -10,11 +10,11 @@ namespace {
 // Five images, three classes. Rows are logits; the comments give the top class and how sure.
 Outputs victim_outputs() {
   Outputs o(5, 3);
-  o << 5, 0, 0,    // 0: class 0, sure
-      0, 1, 0.9,   // 1: class 1, unsure between 1 and 2
-      0, 0, 4,     // 2: class 2, sure
-      1, 1.2, 1,   // 3: class 1, nearly uniform (the most uncertain)
-      0, 3, 0;     // 4: class 1, fairly sure
+  o << 5, 0, 0,   // 0: class 0, sure
+      0, 1, 0.9,  // 1: class 1, unsure between 1 and 2
+      0, 0, 4,    // 2: class 2, sure
+      1, 1.2, 1,  // 3: class 1, nearly uniform (the most uncertain)
+      0, 3, 0;    // 4: class 1, fairly sure
   return o;
 }
 
@@ -24,9 +24,11 @@ TEST(SelectionTest, VictimWrongKeepsTheMistakesThenTheLeastConfidentRightOnes) {
   // The victim is wrong on images 2 and 4.
   const std::vector<int> labels = {0, 1, 0, 1, 2};
   EXPECT_EQ(count_wrong(victim_outputs(), labels), 2);
-  EXPECT_EQ(select_probes(victim_outputs(), Select::kVictimWrong, 2, labels, kNames, "l.csv"), (std::vector<int>{2, 4}));
+  EXPECT_EQ(select_probes(victim_outputs(), Select::kVictimWrong, 2, labels, kNames, "l.csv"),
+            (std::vector<int>{2, 4}));
   // Topped up with the least confident right answer (image 3), and kept in pool order.
-  EXPECT_EQ(select_probes(victim_outputs(), Select::kVictimWrong, 3, labels, kNames, "l.csv"), (std::vector<int>{2, 3, 4}));
+  EXPECT_EQ(select_probes(victim_outputs(), Select::kVictimWrong, 3, labels, kNames, "l.csv"),
+            (std::vector<int>{2, 3, 4}));
   EXPECT_EQ(select_probes(victim_outputs(), Select::kVictimWrong, 4, labels, kNames, "l.csv"),
             (std::vector<int>{1, 2, 3, 4}));
   // More mistakes than probes: the first ones in pool order.
@@ -77,7 +79,10 @@ void expect_labels_error(const std::string& text, const std::string& message) {
 }
 
 TEST(SelectionTest, LabelsFileIsParsed) {
-  Labels labels = parse_labels("\xEF\xBB\xBF" "file,label\r\na.png,0\r\nb.png , 2\r\n\r\n", "labels.csv", kNames);
+  Labels labels = parse_labels(
+      "\xEF\xBB\xBF"
+      "file,label\r\na.png,0\r\nb.png , 2\r\n\r\n",
+      "labels.csv", kNames);
   EXPECT_EQ(labels, (Labels{{"a.png", {0, 2}}, {"b.png", {2, 3}}}));
   // A file name may hold a comma: the label is after the last one.
   EXPECT_EQ(parse_labels("file,label\nx,y.png,1\n", "l", {"x,y.png"}), (Labels{{"x,y.png", {1, 2}}}));
@@ -89,8 +94,9 @@ TEST(SelectionTest, LabelsFileErrorsNameTheRow) {
   expect_labels_error("file,label\na.png 1\n", "labels.csv: line 2: expected 'file,label'");
   expect_labels_error("file,label\na.png,1\nb.png,-1\n",
                       "labels.csv: line 3: the label of 'b.png' must be a class index (a whole number >= 0), got '-1'");
-  expect_labels_error("file,label\na.png,1.5\n",
-                      "labels.csv: line 2: the label of 'a.png' must be a class index (a whole number >= 0), got '1.5'");
+  expect_labels_error(
+      "file,label\na.png,1.5\n",
+      "labels.csv: line 2: the label of 'a.png' must be a class index (a whole number >= 0), got '1.5'");
   expect_labels_error("file,label\na.png,99999999999\n",
                       "labels.csv: line 2: the label of 'a.png' must be a class index (a whole number >= 0), got "
                       "'99999999999'");
@@ -125,7 +131,8 @@ TEST(SelectionTest, MissingLabelsFileIsBadInput) {
 }
 
 TEST(SelectionTest, SelectNamesRoundTrip) {
-  for (Select s : {Select::kAll, Select::kVictimWrong, Select::kVictimUncertain}) EXPECT_EQ(parse_select(to_string(s)), s);
+  for (Select s : {Select::kAll, Select::kVictimWrong, Select::kVictimUncertain})
+    EXPECT_EQ(parse_select(to_string(s)), s);
   EXPECT_THROW(parse_select("random"), Error);
 }
 

@@ -14,8 +14,7 @@ namespace fs = std::filesystem;
 
 // A directory of the test's own (CTest runs the tests in parallel).
 std::string key_dir() {
-  std::string dir =
-      testing::TempDir() + "signature_" + testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::string dir = testing::TempDir() + "signature_" + testing::UnitTest::GetInstance()->current_test_info()->name();
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -106,7 +105,8 @@ TEST(SignatureTest, KeyFilesOfAnotherKindAreRefusedNamingThem) {
   const std::string garbage = write_text(dir + "/garbage.pem", "not a key\n");
   EXPECT_NE(error_of([&] { read_ed25519_public_key(garbage); }).find(garbage + ": is not a PEM key file"),
             std::string::npos);
-  const std::string damaged = write_text(dir + "/damaged.pem", "-----BEGIN PUBLIC KEY-----\nMCowBQ==\n-----END PUBLIC KEY-----\n");
+  const std::string damaged =
+      write_text(dir + "/damaged.pem", "-----BEGIN PUBLIC KEY-----\nMCowBQ==\n-----END PUBLIC KEY-----\n");
   EXPECT_NE(error_of([&] { read_ed25519_public_key(damaged); }).find(damaged + ": holds no PEM public key"),
             std::string::npos);
   EXPECT_NE(error_of([&] { read_ed25519_public_key(dir + "/missing.pem"); }).find(dir + "/missing.pem: cannot open"),

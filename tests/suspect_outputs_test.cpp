@@ -34,10 +34,10 @@ void expect_mentions(const std::string& message, const std::string& part) {
 }
 
 // A version 1.0 (or 2.0) .npy file: magic, version, header length, padded header, then `data`.
-std::string npy(const std::string& descr, const std::string& shape, const std::string& data,
-                bool fortran = false, int major = 1) {
-  std::string header = "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") +
-                       ", 'shape': " + shape + ", }";
+std::string npy(const std::string& descr, const std::string& shape, const std::string& data, bool fortran = false,
+                int major = 1) {
+  std::string header =
+      "{'descr': '" + descr + "', 'fortran_order': " + (fortran ? "True" : "False") + ", 'shape': " + shape + ", }";
   std::size_t prefix = major == 1 ? 10 : 12;
   header.append(63 - (prefix + header.size()) % 64, ' ');
   header += '\n';

@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-
 namespace sacjc {
 
 constexpr int kAuditLogVersion = 1;
@@ -26,12 +25,12 @@ struct AuditHeader {
 struct AuditRow {
   std::string suspect;    // path as found
   std::string canonical;  // the file it resolved to (symbolic links followed), when it was read
-  std::string sha256;   // of the suspect file, when it was read
+  std::string sha256;     // of the suspect file, when it was read
   std::optional<double> distance;
-  std::string verdict;             // "stolen", "independent", or "error"
-  std::optional<double> p_value;   // with a calibration
+  std::string verdict;            // "stolen", "independent", or "error"
+  std::optional<double> p_value;  // with a calibration
   long output_size = 0;
-  std::string error;               // why, for an error row
+  std::string error;  // why, for an error row
   double seconds = 0;
 };
 

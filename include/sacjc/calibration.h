@@ -74,9 +74,8 @@ void combine_calibration(Calibration& calibration);
 
 // Checks that a calibration fits this victim and probe set; throws a bad-input Error naming
 // `path` and the mismatch otherwise.
-void check_calibration_fits(const Calibration& calibration, const std::string& path,
-                            const std::string& victim_sha256, const std::string& probe_sha256,
-                            const ProbeOptions& options, Metric metric, Mode mode);
+void check_calibration_fits(const Calibration& calibration, const std::string& path, const std::string& victim_sha256,
+                            const std::string& probe_sha256, const ProbeOptions& options, Metric metric, Mode mode);
 
 // The operating threshold and where it comes from: --threshold, a calibration file (checked
 // against the victim and probes, and kept for p-values), or the metric's default.

@@ -8,11 +8,11 @@ namespace sacjc {
 
 // Process exit codes; documented in --help and the README (exit codes). A verdict is a result, not an error.
 enum class ExitCode : int {
-  kIndependent = 0,  // verify: the suspect is not a copy
-  kStolen = 1,       // verify: the suspect is a copy of the victim
-  kUsage = 2,        // bad command line
-  kBadInput = 3,     // a model, image or file that cannot be used
-  kInternal = 4,     // a bug or an unexpected failure in sacjc itself
+  kIndependent = 0,    // verify: the suspect is not a copy
+  kStolen = 1,         // verify: the suspect is a copy of the victim
+  kUsage = 2,          // bad command line
+  kBadInput = 3,       // a model, image or file that cannot be used
+  kInternal = 4,       // a bug or an unexpected failure in sacjc itself
   kInterrupted = 130,  // stopped by SIGINT or SIGTERM (audit: the logged rows stay)
 };
 

@@ -1,7 +1,7 @@
 // A fingerprint: everything needed to check suspects against a victim without the victim
-// model (the file format is fingerprint_file.h). The settings, the exact probe files (the JPEG bytes the probes decode from), the
-// victim's per-probe features and correlation matrix, and optionally a calibration, in one
-// binary file with a SHA-256 over all of it (layout in src/io/fingerprint_file.cpp and docs/manual.md).
+// model (the file format is fingerprint_file.h). The settings, the exact probe files (the JPEG bytes the probes decode
+// from), the victim's per-probe features and correlation matrix, and optionally a calibration, in one binary file with
+// a SHA-256 over all of it (layout in src/io/fingerprint_file.cpp and docs/manual.md).
 #pragma once
 
 #include <cstdint>

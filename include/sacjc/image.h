@@ -45,8 +45,7 @@ Image blank_image(int height, int width, Color background);
 void draw_line(Image& image, int x0, int y0, int x1, int y1, Color color, int thickness = 1);
 void draw_circle(Image& image, int x, int y, int radius, Color color);  // filled
 // One line of text with its top-left corner at (x, y); scale 1 is about 12 pixels high.
-void draw_text(Image& image, int x, int y, const std::string& text, Color color = {255, 255, 255},
-               double scale = 1.0);
+void draw_text(Image& image, int x, int y, const std::string& text, Color color = {255, 255, 255}, double scale = 1.0);
 
 // Writes a PNG atomically (files.h); throws a bad-input Error naming the file on failure.
 void write_png(const std::string& path, const Image& image);

@@ -41,9 +41,9 @@ class Model {
 };
 
 struct ModelOptions {
-  int batch_size = 32;      // probes per forward pass
-  std::string output_key;   // for models that return a dict: which entry to use
-  bool optimize = true;     // torch::jit::optimize_for_inference (freeze, fold batch norms)
+  int batch_size = 32;                // probes per forward pass
+  std::string output_key;             // for models that return a dict: which entry to use
+  bool optimize = true;               // torch::jit::optimize_for_inference (freeze, fold batch norms)
   bool refuse_file_operators = true;  // bytes loads only: see load_torchscript below
 };
 

@@ -57,10 +57,10 @@ class SharedProbes {
 
 struct ConfinedOptions {
   ModelOptions model;
-  int threads = 1;              // LibTorch threads in the child
-  long long memory_bytes = 0;   // address-space limit of the child (0: none)
-  double timeout_seconds = 0;   // wall-clock limit from the start (0: none)
-  bool scan_archive = true;     // refuse archives whose code reads or writes files
+  int threads = 1;             // LibTorch threads in the child
+  long long memory_bytes = 0;  // address-space limit of the child (0: none)
+  double timeout_seconds = 0;  // wall-clock limit from the start (0: none)
+  bool scan_archive = true;    // refuse archives whose code reads or writes files
 };
 
 // Defaults for --timeout and --max-memory: 600 s, and half of this machine's memory shared by

@@ -29,17 +29,17 @@ struct PipelineOptions {
   std::string channels = "rgb";
   int threads = 0;  // 0: one per core
   ModelOptions model;
-  std::string compare;  // empty: rsa, or margin with --labels (the measured recommendations)
+  std::string compare;             // empty: rsa, or margin with --labels (the measured recommendations)
   Metric metric = kDefaultMetric;  // set from `compare` by apply_pipeline_options
   std::string mode_name = "logits";
-  Mode mode = Mode::kLogits;   // set from `mode_name` by apply_pipeline_options
-  std::string references;      // --mode fri: reference image directory; empty: taken from the seeds
-  int num_references = 16;     // --mode fri: K
-  std::string labels;          // --labels: the owner's labels of the --probes images
-  std::string select_name;     // --select; empty: victim-wrong with --labels, else all
+  Mode mode = Mode::kLogits;     // set from `mode_name` by apply_pipeline_options
+  std::string references;        // --mode fri: reference image directory; empty: taken from the seeds
+  int num_references = 16;       // --mode fri: K
+  std::string labels;            // --labels: the owner's labels of the --probes images
+  std::string select_name;       // --select; empty: victim-wrong with --labels, else all
   Select select = Select::kAll;  // set from `select_name` by apply_pipeline_options
-  int pool = 0;                // --pool: candidate images for --select (0: all in --probes)
-  std::string public_key;      // --public-key: a fingerprint victim's signature must verify with it
+  int pool = 0;                  // --pool: candidate images for --select (0: all in --probes)
+  std::string public_key;        // --public-key: a fingerprint victim's signature must verify with it
   // Untrusted models (model_host.h): limits per model.
   double timeout = kDefaultTimeoutSeconds;  // --timeout, seconds (0: none)
   long long max_memory_mb = 0;              // --max-memory (0: half of the memory over the jobs)

@@ -2,8 +2,8 @@
 // victim by family with the threshold marked. Drawn with image.h, so no plotting library.
 #pragma once
 
-#include "sacjc/report.h"
 #include "sacjc/image.h"
+#include "sacjc/report.h"
 
 namespace sacjc {
 

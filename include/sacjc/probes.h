@@ -38,11 +38,11 @@ struct ProbeSet {
   int channels = 0;
   int height = 0;
   int width = 0;
-  std::vector<float> values;       // NCHW
-  std::vector<std::string> names;  // seed names, in probe order
+  std::vector<float> values;                     // NCHW
+  std::vector<std::string> names;                // seed names, in probe order
   std::vector<std::vector<std::uint8_t>> jpegs;  // each probe's JPEG bytes (before --transpose)
-  std::string source;              // the seed directory, or "built-in"
-  std::string sha256;              // of the compressed-and-decoded pixels (and references), hex
+  std::string source;                            // the seed directory, or "built-in"
+  std::string sha256;                            // of the compressed-and-decoded pixels (and references), hex
   // --mode fri: the reference images, made by the same pipeline; null otherwise.
   std::shared_ptr<const ProbeSet> references;
   // The owner's class label of each probe (--labels with --select victim-wrong); empty otherwise.
@@ -95,7 +95,6 @@ ProbeSet make_probes(const ProbeOptions& options);
 
 // Makes `references` the probes' FRI reference images; the probes' hash then covers both.
 void attach_references(ProbeSet& probes, ProbeSet references);
-
 
 // Parses "rgb", "bgr" or "gray"; throws a usage Error otherwise.
 Channels parse_channels(const std::string& text);

@@ -43,11 +43,11 @@ struct VerifyReport {
   double distance = 0;
   std::vector<double> parts;  // each component's distance (score.h components()); one for a single comparison
   Verdict verdict = Verdict::kIndependent;
-  std::string calibration;  // the --calibration file, if any; then the p-values are set
+  std::string calibration;       // the --calibration file, if any; then the p-values are set
   double p_value = 1;            // log-normal fit to the calibration's independent distances
   double p_value_empirical = 1;  // rank among them
-  int calibration_models = 0;     // the calibration's independent models
-  double false_match_rate = 0;    // share of them the operating threshold calls stolen
+  int calibration_models = 0;    // the calibration's independent models
+  double false_match_rate = 0;   // share of them the operating threshold calls stolen
   int threads = 0;
   int batch_size = 0;
   Timings timings;

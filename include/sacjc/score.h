@@ -12,11 +12,11 @@ namespace sacjc {
 // How two correlation matrices are compared; every metric is a distance in [0, 2], 0 for
 // identical matrices, small for a copy.
 enum class Metric {
-  kMad,  // the paper's: mean |Cv - Cs| over all n^2 entries, diagonal included
-  kRsa,  // 1 - Pearson correlation of the off-diagonal entries (i < j): blind to the overall
-         // level and scale of the matrices, only their pattern counts
-  kCka,  // 1 - linear centred kernel alignment of the L2-normalised feature rows
-  kAgree,  // 1 - share of probes on which the suspect's top class is the victim's (classifiers)
+  kMad,     // the paper's: mean |Cv - Cs| over all n^2 entries, diagonal included
+  kRsa,     // 1 - Pearson correlation of the off-diagonal entries (i < j): blind to the overall
+            // level and scale of the matrices, only their pattern counts
+  kCka,     // 1 - linear centred kernel alignment of the L2-normalised feature rows
+  kAgree,   // 1 - share of probes on which the suspect's top class is the victim's (classifiers)
   kMargin,  // how strongly the suspect prefers the victim's wrong answers to the true labels (needs labels)
   // Combinations: a comparison and agree or margin, each turned into a p-value under the independent
   // models of a calibration, joined by Tippett's minimum-p method (calibration.h). The "distance" is the

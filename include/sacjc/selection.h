@@ -24,10 +24,10 @@ std::string to_string(Select select);
 // How a probe set was chosen; reports and fingerprints carry it.
 struct Selection {
   Select method = Select::kAll;
-  int pool = 0;                // candidate images the victim was run on (0: no selection)
-  std::string labels;          // --labels file, victim-wrong only
+  int pool = 0;        // candidate images the victim was run on (0: no selection)
+  std::string labels;  // --labels file, victim-wrong only
   std::string labels_sha256;
-  int victim_wrong = -1;       // selected probes the victim gets wrong (-1: unknown, no labels)
+  int victim_wrong = -1;  // selected probes the victim gets wrong (-1: unknown, no labels)
 };
 
 // The owner's labels: file name (relative to the probe directory) -> class index, and the line

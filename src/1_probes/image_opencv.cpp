@@ -29,10 +29,17 @@ Image to_rgb_image(cv::Mat mat, const std::string& name) {
   if (mat.depth() != CV_8U) throw bad_input(name, "unsupported pixel depth (need 8 or 16 bit)");
   cv::Mat rgb;
   switch (mat.channels()) {
-    case 1: cv::cvtColor(mat, rgb, cv::COLOR_GRAY2RGB); break;
-    case 3: cv::cvtColor(mat, rgb, cv::COLOR_BGR2RGB); break;
-    case 4: cv::cvtColor(mat, rgb, cv::COLOR_BGRA2RGB); break;
-    default: throw bad_input(name, "unsupported channel count " + std::to_string(mat.channels()));
+    case 1:
+      cv::cvtColor(mat, rgb, cv::COLOR_GRAY2RGB);
+      break;
+    case 3:
+      cv::cvtColor(mat, rgb, cv::COLOR_BGR2RGB);
+      break;
+    case 4:
+      cv::cvtColor(mat, rgb, cv::COLOR_BGRA2RGB);
+      break;
+    default:
+      throw bad_input(name, "unsupported channel count " + std::to_string(mat.channels()));
   }
   Image image{rgb.rows, rgb.cols, {}};
   image.rgb.assign(rgb.datastart, rgb.dataend);
@@ -65,7 +72,9 @@ bool rle_ends_in_file(const std::uint8_t* data, std::size_t size, std::size_t at
     at += 2;
     if (count != 0 || code == 0) continue;  // a run, or end of line
     if (code == 1) return true;             // end of bitmap
-    std::size_t skip = code == 2 ? 2 : four_bit ? (((code + 1) >> 1) + 1) & ~1 : (code + 1) & ~1;  // delta or literal pixels
+    std::size_t skip = code == 2  ? 2
+                       : four_bit ? (((code + 1) >> 1) + 1) & ~1
+                                  : (code + 1) & ~1;  // delta or literal pixels
     if (size - at < skip) return false;
     at += skip;
   }
@@ -102,7 +111,8 @@ ImageSize check_bmp(const std::uint8_t* data, std::size_t size, const std::strin
   if (width <= 0 || height == 0 || (!rle && !plain)) throw damaged("unsupported size, bit depth or compression");
   height = std::abs(height);
   if (width > kMaxBmpSide || height > kMaxBmpSide)
-    throw bad_input(name, std::to_string(width) + "x" + std::to_string(height) + " pixels is more than the BMP decoder accepts");
+    throw bad_input(
+        name, std::to_string(width) + "x" + std::to_string(height) + " pixels is more than the BMP decoder accepts");
   if (14 + info + extra > static_cast<std::int64_t>(size)) throw truncated;
   if (offset < 0 || offset > static_cast<std::int64_t>(size)) throw damaged("pixel data offset");
   if (rle) {
@@ -195,8 +205,8 @@ void draw_circle(Image& image, int x, int y, int radius, Color color) {
 
 void draw_text(Image& image, int x, int y, const std::string& text, Color color, double scale) {
   cv::Mat canvas = as_mat(image);
-  cv::putText(canvas, text, cv::Point(x, y + static_cast<int>(12 * scale)), cv::FONT_HERSHEY_SIMPLEX,
-              0.4 * scale, cv::Scalar(color.r, color.g, color.b), 1, cv::LINE_AA);
+  cv::putText(canvas, text, cv::Point(x, y + static_cast<int>(12 * scale)), cv::FONT_HERSHEY_SIMPLEX, 0.4 * scale,
+              cv::Scalar(color.r, color.g, color.b), 1, cv::LINE_AA);
 }
 
 void write_png(const std::string& path, const Image& image) {

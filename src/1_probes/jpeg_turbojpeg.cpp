@@ -46,8 +46,8 @@ std::vector<std::uint8_t> encode_jpeg(const Image& image, int quality) {
   unsigned char* buffer = nullptr;
   unsigned long size = 0;
   void* handle = compressor();
-  int rc = tjCompress2(handle, image.rgb.data(), image.width, 0, image.height, TJPF_RGB, &buffer,
-                       &size, TJSAMP_420, quality, TJFLAG_ACCURATEDCT);
+  int rc = tjCompress2(handle, image.rgb.data(), image.width, 0, image.height, TJPF_RGB, &buffer, &size, TJSAMP_420,
+                       quality, TJFLAG_ACCURATEDCT);
   std::unique_ptr<unsigned char, decltype(&tjFree)> owned(buffer, &tjFree);
   if (rc != 0) fail(handle, ExitCode::kInternal, "TurboJPEG", "cannot encode");
   return std::vector<std::uint8_t>(buffer, buffer + size);
@@ -56,12 +56,11 @@ std::vector<std::uint8_t> encode_jpeg(const Image& image, int quality) {
 Image decode_jpeg(const std::vector<std::uint8_t>& jpeg, const std::string& name) {
   void* handle = decompressor();
   int width = 0, height = 0, subsampling = 0, colorspace = 0;
-  if (tjDecompressHeader3(handle, jpeg.data(), jpeg.size(), &width, &height, &subsampling,
-                          &colorspace) != 0)
+  if (tjDecompressHeader3(handle, jpeg.data(), jpeg.size(), &width, &height, &subsampling, &colorspace) != 0)
     fail(handle, ExitCode::kBadInput, name, "not a readable JPEG");
   Image image{height, width, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * 3)};
-  if (tjDecompress2(handle, jpeg.data(), jpeg.size(), image.rgb.data(), width, 0, height,
-                    TJPF_RGB, TJFLAG_ACCURATEDCT) != 0 &&
+  if (tjDecompress2(handle, jpeg.data(), jpeg.size(), image.rgb.data(), width, 0, height, TJPF_RGB,
+                    TJFLAG_ACCURATEDCT) != 0 &&
       tjGetErrorCode(handle) == TJERR_FATAL)
     fail(handle, ExitCode::kBadInput, name, "cannot decode JPEG");
   return image;

@@ -123,7 +123,8 @@ class Reader {
     png_read_update_info(png_, info_);
     if (png_get_rowbytes(png_, info_) != static_cast<std::size_t>(size.width) * 3)
       throw Error(ExitCode::kInternal, name + ": libpng did not produce 8-bit RGB rows");
-    Image image{size.height, size.width, std::vector<std::uint8_t>(static_cast<std::size_t>(size.height) * size.width * 3)};
+    Image image{size.height, size.width,
+                std::vector<std::uint8_t>(static_cast<std::size_t>(size.height) * size.width * 3)};
     std::vector<png_bytep> rows(size.height);
     for (int y = 0; y < size.height; ++y) rows[y] = image.rgb.data() + static_cast<std::size_t>(y) * size.width * 3;
     const Error bad_data = bad_input(name, "damaged PNG (corrupt or incomplete compressed image data)");

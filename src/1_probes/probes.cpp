@@ -40,8 +40,7 @@ float pick(const std::vector<float>& values, int channel, float fallback) {
 }
 
 void check_options(const ProbeOptions& options) {
-  if (options.height < 1 || options.width < 1)
-    throw Error(ExitCode::kUsage, "input size must be positive");
+  if (options.height < 1 || options.width < 1) throw Error(ExitCode::kUsage, "input size must be positive");
   if (static_cast<long>(options.height) * options.width > 16384L * 16384L)
     throw Error(ExitCode::kUsage, "input size is too large (at most 16384x16384 pixels)");
   if (options.quality < 1 || options.quality > 100)
@@ -49,8 +48,8 @@ void check_options(const ProbeOptions& options) {
   int channels = options.channels == Channels::kGray ? 1 : 3;
   for (const auto* list : {&options.mean, &options.std})
     if (list->size() > 1 && static_cast<int>(list->size()) != channels)
-      throw Error(ExitCode::kUsage, "--mean and --std take 1 or " + std::to_string(channels) +
-                                        " values for " + to_string(options.channels) + " input");
+      throw Error(ExitCode::kUsage, "--mean and --std take 1 or " + std::to_string(channels) + " values for " +
+                                        to_string(options.channels) + " input");
   for (float s : options.std)
     if (!(s > 0)) throw Error(ExitCode::kUsage, "--std values must be positive");
 }
@@ -160,9 +159,8 @@ Image fit_seed(const Image& seed, const ProbeOptions& options) {
 
 void check_seed_size(ImageSize size, const std::string& name) {
   if (static_cast<std::int64_t>(size.width) * size.height > kMaxSeedPixels)
-    throw bad_input(name, std::to_string(size.width) + "x" + std::to_string(size.height) +
-                              " pixels is more than the " + std::to_string(kMaxSeedPixels / 1'000'000) +
-                              "-megapixel limit for a seed image");
+    throw bad_input(name, std::to_string(size.width) + "x" + std::to_string(size.height) + " pixels is more than the " +
+                              std::to_string(kMaxSeedPixels / 1'000'000) + "-megapixel limit for a seed image");
 }
 
 // read_seed_directory; with `fit`, each seed is cropped and resized to the probe size right after
@@ -171,8 +169,8 @@ void check_seed_size(ImageSize size, const std::string& name) {
 std::vector<Seed> read_seeds(const std::string& directory, int count, const ProbeOptions* fit) {
   std::vector<std::string> names = seed_file_names(directory);
   if (count > static_cast<int>(names.size()))
-    throw bad_input(directory, "holds " + std::to_string(names.size()) + " images but " +
-                                   std::to_string(count) + " probes were requested (-n)");
+    throw bad_input(directory, "holds " + std::to_string(names.size()) + " images but " + std::to_string(count) +
+                                   " probes were requested (-n)");
   if (count > 0) names.resize(count);
   std::vector<Seed> seeds(names.size());
   parallel_for(static_cast<int>(names.size()), [&](int i) {
@@ -257,9 +255,12 @@ Channels parse_channels(const std::string& text) {
 
 std::string to_string(Channels channels) {
   switch (channels) {
-    case Channels::kRgb: return "rgb";
-    case Channels::kBgr: return "bgr";
-    case Channels::kGray: return "gray";
+    case Channels::kRgb:
+      return "rgb";
+    case Channels::kBgr:
+      return "bgr";
+    case Channels::kGray:
+      return "gray";
   }
   return "rgb";
 }

@@ -51,9 +51,12 @@ Select parse_select(const std::string& text) {
 
 std::string to_string(Select select) {
   switch (select) {
-    case Select::kAll: return "all";
-    case Select::kVictimWrong: return "victim-wrong";
-    case Select::kVictimUncertain: return "victim-uncertain";
+    case Select::kAll:
+      return "all";
+    case Select::kVictimWrong:
+      return "victim-wrong";
+    case Select::kVictimUncertain:
+      return "victim-uncertain";
   }
   return "all";
 }
@@ -87,7 +90,8 @@ Labels parse_labels(const std::string& text, const std::string& name, const std:
     if (!labels.emplace(file, Label{label, line_number}).second)
       throw bad_input(name, where + "'" + file + "' is labelled twice");
   }
-  if (line_number == 0) throw bad_input(name, "empty labels file; expected the header 'file,label' and one row per image");
+  if (line_number == 0)
+    throw bad_input(name, "empty labels file; expected the header 'file,label' and one row per image");
   return labels;
 }
 

@@ -398,8 +398,8 @@ ModelBytes::ModelBytes(const std::string& path, long long max_bytes) : path_(pat
   }
   if (max_bytes > 0 && st.st_size > max_bytes) {
     close(file);
-    throw bad_input(path, std::to_string(st.st_size) + " bytes exceeds --max-model-bytes " +
-                              std::to_string(max_bytes) + "; not loaded");
+    throw bad_input(path, std::to_string(st.st_size) + " bytes exceeds --max-model-bytes " + std::to_string(max_bytes) +
+                              "; not loaded");
   }
   fd_ = sealed_memory_file("sacjc-model");
   Sha256 hash;
@@ -434,8 +434,7 @@ SharedProbes::SharedProbes(const ProbeSet& probes) : count_(probes.count) {
   references_ = probes.references ? probes.references->count : 0;
   fd_ = sealed_memory_file("sacjc-probes");
   ProbeHeader h{probes.count, references_, probes.channels, probes.height, probes.width};
-  bool ok = write_all(fd_, &h, sizeof h) &&
-            write_all(fd_, probes.values.data(), probes.values.size() * sizeof(float));
+  bool ok = write_all(fd_, &h, sizeof h) && write_all(fd_, probes.values.data(), probes.values.size() * sizeof(float));
   if (ok && probes.references)
     ok = write_all(fd_, probes.references->values.data(), probes.references->values.size() * sizeof(float));
   if (!ok) internal("cannot write the probes to a memory file");
@@ -457,8 +456,8 @@ struct ConfinedRun::State {
   std::size_t parsed = 0;  // bytes of `buffer` consumed
   ConfinedOutputs outputs;
   bool have[2] = {false, false};
-  bool done = false;       // the child said it finished
-  std::string failure;     // why there are no outputs (parsed answer or our own checks)
+  bool done = false;                // the child said it finished
+  std::string failure;              // why there are no outputs (parsed answer or our own checks)
   bool confinement_failed = false;  // the child could not confine itself: sacjc's fault
   int landlock = -1;
   bool timed_out = false;
@@ -502,8 +501,10 @@ struct ConfinedRun::State {
       if (tag == kTagLandlock || tag == kTagProgress) {
         if (!need(4)) return (parsed = record, true);
         take(&a, 4);
-        if (tag == kTagLandlock) landlock = a;
-        else progress = std::clamp(a, 0, expected_rows[0]);
+        if (tag == kTagLandlock)
+          landlock = a;
+        else
+          progress = std::clamp(a, 0, expected_rows[0]);
       } else if (tag == kTagError) {
         if (!need(8)) return (parsed = record, true);
         take(&a, 4);
@@ -517,8 +518,8 @@ struct ConfinedRun::State {
         failure = sanitized(message);
         confinement_failed = a == static_cast<int>(ExitCode::kInternal) && failure.rfind(kConfineFailure, 0) == 0;
         if (a == static_cast<int>(ExitCode::kInternal) && failure.find("out of memory") != std::string::npos)
-          failure = "ran out of memory (the limit is --max-memory " +
-                    std::to_string(options.memory_bytes >> 20) + " MB)";
+          failure =
+              "ran out of memory (the limit is --max-memory " + std::to_string(options.memory_bytes >> 20) + " MB)";
       } else if (tag == kTagOutputs) {
         if (!need(20)) return (parsed = record, true);
         take(&a, 4);
@@ -591,9 +592,7 @@ ConfinedRun::~ConfinedRun() {
   if (state_->answer >= 0) close(state_->answer);
 }
 
-double ConfinedRun::seconds() const {
-  return (state_->end > 0 ? state_->end : now_seconds()) - state_->start;
-}
+double ConfinedRun::seconds() const { return (state_->end > 0 ? state_->end : now_seconds()) - state_->start; }
 
 bool ConfinedRun::poll(int wait_ms) {
   State& s = *state_;
@@ -625,8 +624,9 @@ bool ConfinedRun::poll(int wait_ms) {
   s.end = now_seconds();
   if (s.landlock == 0 && !host.warned_landlock) {
     host.warned_landlock = true;
-    spdlog::warn("this kernel has no Landlock: model processes cannot open files for writing, but may read "
-                 "files outside the library directories");
+    spdlog::warn(
+        "this kernel has no Landlock: model processes cannot open files for writing, but may read "
+        "files outside the library directories");
   }
   return true;
 }

@@ -91,10 +91,8 @@ class TorchModel : public Model {
       int size = std::min(batch, probes.count - start);
       torch::Tensor rows = run_batch(module, probes, start, size);
       if (outputs.size() == 0) outputs.resize(probes.count, rows.size(1));
-      if (rows.size(1) != outputs.cols())
-        throw bad_input(path_, "output size changed between batches");
-      outputs.middleRows(start, size) =
-          Eigen::Map<const Outputs>(rows.data_ptr<float>(), size, rows.size(1));
+      if (rows.size(1) != outputs.cols()) throw bad_input(path_, "output size changed between batches");
+      outputs.middleRows(start, size) = Eigen::Map<const Outputs>(rows.data_ptr<float>(), size, rows.size(1));
       if (progress) progress(start + size);
     }
     return outputs;
@@ -107,28 +105,27 @@ class TorchModel : public Model {
       // A copy per batch: a model that writes to its input must not change what the next
       // model sees.
       auto input = torch::from_blob(const_cast<float*>(probes.values) + start * image_size,
-                                    {size, probes.channels, probes.height, probes.width},
-                                    torch::kFloat32)
+                                    {size, probes.channels, probes.height, probes.width}, torch::kFloat32)
                        .clone();
       result = module.forward({input});
     } catch (const std::exception& e) {
       std::string what = what_of(e);
       if (what.find("can't allocate memory") != std::string::npos)
-        throw Error(ExitCode::kInternal, path_ + ": out of memory running the model (lower --batch-size or --input-size)");
+        throw Error(ExitCode::kInternal,
+                    path_ + ": out of memory running the model (lower --batch-size or --input-size)");
       throw bad_input(path_, "model failed on the probes (input " + std::to_string(size) + "x" +
-                                 std::to_string(probes.channels) + "x" + std::to_string(probes.height) +
-                                 "x" + std::to_string(probes.width) + "; see --input-size, --channels): " +
-                                 first_useful_line(what));
+                                 std::to_string(probes.channels) + "x" + std::to_string(probes.height) + "x" +
+                                 std::to_string(probes.width) +
+                                 "; see --input-size, --channels): " + first_useful_line(what));
     }
     torch::Tensor output = pick_tensor(result);
     if (output.dim() == 0 || output.size(0) != size)
-      throw bad_input(path_, "model output has shape " + shape_of(output) + " for a batch of " +
-                                 std::to_string(size) + " probes; expected the batch size first");
+      throw bad_input(path_, "model output has shape " + shape_of(output) + " for a batch of " + std::to_string(size) +
+                                 " probes; expected the batch size first");
     if (output.is_complex()) throw bad_input(path_, "model output is complex; need real numbers");
     output = output.to(torch::kFloat32).reshape({size, -1}).contiguous();
     if (output.size(1) == 0) throw bad_input(path_, "model output is empty");
-    if (!torch::isfinite(output).all().item<bool>())
-      throw bad_input(path_, "model output contains NaN or Inf");
+    if (!torch::isfinite(output).all().item<bool>()) throw bad_input(path_, "model output contains NaN or Inf");
     return output;
   }
 

@@ -62,25 +62,24 @@ void combine_calibration(Calibration& c) {
   for (const auto& parts : c.stolen_parts) c.stolen.push_back(combined_p_value(parts, c.independent_parts));
 }
 
-void check_calibration_fits(const Calibration& c, const std::string& path,
-                            const std::string& victim_sha256, const std::string& probe_sha256,
-                            const ProbeOptions& options, Metric metric, Mode mode) {
+void check_calibration_fits(const Calibration& c, const std::string& path, const std::string& victim_sha256,
+                            const std::string& probe_sha256, const ProbeOptions& options, Metric metric, Mode mode) {
   if (c.mode != mode)
     throw bad_input(path, "calibration was made with --mode " + to_string(c.mode) + ", not " + to_string(mode));
   if (c.metric != metric)
     throw bad_input(path, "calibration was made with --compare " + to_string(c.metric) + ", not " + to_string(metric) +
                               "; thresholds of different comparisons do not mix");
   if (c.victim_sha256 != victim_sha256)
-    throw bad_input(path, "calibration was made for a different victim model (sha256 " +
-                              c.victim_sha256.substr(0, 12) + ", this victim " + victim_sha256.substr(0, 12) + ")");
+    throw bad_input(path, "calibration was made for a different victim model (sha256 " + c.victim_sha256.substr(0, 12) +
+                              ", this victim " + victim_sha256.substr(0, 12) + ")");
   if (c.probe_sha256 != probe_sha256)
     throw bad_input(path, "calibration was made with different probes (" + std::to_string(c.probe_count) +
                               " probes, quality " + std::to_string(c.probe_options.quality) +
                               "); use the same --probes, -n, --input-size, -q and --transpose");
   const ProbeOptions& made = c.probe_options;
   if (made.channels != options.channels || made.mean != options.mean || made.std != options.std)
-    throw bad_input(path, "calibration was made with different --channels, --mean or --std (" +
-                              to_string(made.channels) + ")");
+    throw bad_input(
+        path, "calibration was made with different --channels, --mean or --std (" + to_string(made.channels) + ")");
 }
 
 OperatingThreshold operating_threshold(const std::optional<double>& threshold,

@@ -13,7 +13,8 @@ Outputs unit_rows(const Outputs& outputs, bool strict, const std::string& model)
   Outputs unit = outputs;
   for (Eigen::Index i = 0; i < unit.rows(); ++i) {
     float norm = unit.row(i).norm();
-    if (norm > 0) unit.row(i) /= norm;
+    if (norm > 0)
+      unit.row(i) /= norm;
     else if (strict)
       throw bad_input(model, "the model's output is all zeros for probe " + std::to_string(i) +
                                  "; an embedding needs a direction (is the model broken?)");
@@ -32,9 +33,12 @@ Mode parse_mode(const std::string& text) {
 
 std::string to_string(Mode mode) {
   switch (mode) {
-    case Mode::kLogits: return "logits";
-    case Mode::kEmbedding: return "embedding";
-    case Mode::kFri: return "fri";
+    case Mode::kLogits:
+      return "logits";
+    case Mode::kEmbedding:
+      return "embedding";
+    case Mode::kFri:
+      return "fri";
   }
   return "logits";
 }

@@ -53,8 +53,10 @@ std::vector<FamilyResult> summarize(const std::vector<ModelResult>& models, doub
     }
     std::vector<double> baseline = distances_of(models, "independent", f.baseline);
     f.at_threshold = confusion_at(threshold, own, baseline);
-    if (own.empty()) f.note = "no model of this family could be evaluated";
-    else if (baseline.empty()) f.note = "no independent models in group '" + f.baseline + "'";
+    if (own.empty())
+      f.note = "no model of this family could be evaluated";
+    else if (baseline.empty())
+      f.note = "no independent models in group '" + f.baseline + "'";
     if (!f.note.empty()) continue;
     f.auc = auc(own, baseline);
     f.welch = welch_test(own, baseline);

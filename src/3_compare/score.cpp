@@ -109,7 +109,8 @@ void check_same_classes(const Outputs& victim, const Outputs& suspect, const std
 void refuse_constant(double spread, double squares, const std::string& name, const char* metric) {
   if (!(spread > 1e-12 * squares) || !(squares > 0))
     throw bad_input(name, std::string("the model's outputs point the same way on every probe (constant correlation "
-                                      "matrix), so --compare ") + metric + " has no pattern to compare; try --compare mad");
+                                      "matrix), so --compare ") +
+                              metric + " has no pattern to compare; try --compare mad");
 }
 
 }  // namespace
@@ -119,11 +120,16 @@ struct Named {
   Metric metric;
   const char* name;
 };
-constexpr Named kMetrics[] = {{Metric::kMad, "mad"},           {Metric::kRsa, "rsa"},
-                              {Metric::kCka, "cka"},           {Metric::kAgree, "agree"},
-                              {Metric::kMargin, "margin"},     {Metric::kMadAgree, "mad+agree"},
-                              {Metric::kRsaAgree, "rsa+agree"}, {Metric::kCkaAgree, "cka+agree"},
-                              {Metric::kRsaMargin, "rsa+margin"}, {Metric::kCkaMargin, "cka+margin"}};
+constexpr Named kMetrics[] = {{Metric::kMad, "mad"},
+                              {Metric::kRsa, "rsa"},
+                              {Metric::kCka, "cka"},
+                              {Metric::kAgree, "agree"},
+                              {Metric::kMargin, "margin"},
+                              {Metric::kMadAgree, "mad+agree"},
+                              {Metric::kRsaAgree, "rsa+agree"},
+                              {Metric::kCkaAgree, "cka+agree"},
+                              {Metric::kRsaMargin, "rsa+margin"},
+                              {Metric::kCkaMargin, "cka+margin"}};
 }  // namespace
 
 const std::vector<std::string>& metric_names() {
@@ -151,12 +157,18 @@ std::string to_string(Metric metric) {
 
 std::vector<Metric> components(Metric metric) {
   switch (metric) {
-    case Metric::kMadAgree: return {Metric::kMad, Metric::kAgree};
-    case Metric::kRsaAgree: return {Metric::kRsa, Metric::kAgree};
-    case Metric::kCkaAgree: return {Metric::kCka, Metric::kAgree};
-    case Metric::kRsaMargin: return {Metric::kRsa, Metric::kMargin};
-    case Metric::kCkaMargin: return {Metric::kCka, Metric::kMargin};
-    default: return {metric};
+    case Metric::kMadAgree:
+      return {Metric::kMad, Metric::kAgree};
+    case Metric::kRsaAgree:
+      return {Metric::kRsa, Metric::kAgree};
+    case Metric::kCkaAgree:
+      return {Metric::kCka, Metric::kAgree};
+    case Metric::kRsaMargin:
+      return {Metric::kRsa, Metric::kMargin};
+    case Metric::kCkaMargin:
+      return {Metric::kCka, Metric::kMargin};
+    default:
+      return {metric};
   }
 }
 
@@ -199,14 +211,17 @@ double cka_distance(const Outputs& victim, const Outputs& suspect, const std::st
   const GramSums centred = gram_sums(victim, suspect, true).all;
   // The scale of a Gram matrix, for refuse_constant: |G|_F <= trace(G) = the number of nonzero
   // rows, with equality when all rows point the same way.
-  auto scale = [](const Outputs& f) { return std::pow(static_cast<double>((f.rowwise().squaredNorm().array() > 0).count()), 2); };
+  auto scale = [](const Outputs& f) {
+    return std::pow(static_cast<double>((f.rowwise().squaredNorm().array() > 0).count()), 2);
+  };
   refuse_constant(centred.aa, scale(victim), victim_name, "cka");
   refuse_constant(centred.bb, scale(suspect), suspect_name, "cka");
   return std::clamp(1.0 - centred.ab / std::sqrt(centred.aa * centred.bb), 0.0, 2.0);
 }
 
 double agree_distance(const Outputs& victim, const Outputs& suspect, const std::string& suspect_name) {
-  if (victim.rows() != suspect.rows() || victim.rows() == 0) throw Error(ExitCode::kInternal, "outputs of different lengths");
+  if (victim.rows() != suspect.rows() || victim.rows() == 0)
+    throw Error(ExitCode::kInternal, "outputs of different lengths");
   check_same_classes(victim, suspect, suspect_name, "agree");
   Eigen::Index same = 0;
   for (Eigen::Index i = 0; i < victim.rows(); ++i) {
@@ -221,8 +236,9 @@ double agree_distance(const Outputs& victim, const Outputs& suspect, const std::
 double margin_distance(const Outputs& victim, const Outputs& suspect, const std::vector<int>& labels,
                        const std::string& suspect_name) {
   if (labels.empty())
-    throw Error(ExitCode::kUsage, "--compare margin needs probes the victim gets wrong: give --labels (the probes' "
-                                  "true classes) with --select victim-wrong");
+    throw Error(ExitCode::kUsage,
+                "--compare margin needs probes the victim gets wrong: give --labels (the probes' "
+                "true classes) with --select victim-wrong");
   if (victim.rows() != suspect.rows() || labels.size() != static_cast<std::size_t>(victim.rows()))
     throw Error(ExitCode::kInternal, "outputs and labels of different lengths");
   check_same_classes(victim, suspect, suspect_name, "margin");
@@ -240,8 +256,9 @@ double margin_distance(const Outputs& victim, const Outputs& suspect, const std:
     ++wrong;
   }
   if (wrong == 0)
-    throw Error(ExitCode::kUsage, "--compare margin needs probes the victim gets wrong, and it gets every probe right; "
-                                  "give a larger --pool");
+    throw Error(ExitCode::kUsage,
+                "--compare margin needs probes the victim gets wrong, and it gets every probe right; "
+                "give a larger --pool");
   return 1.0 / (1.0 + std::exp(sum / wrong));
 }
 
@@ -252,11 +269,16 @@ double compare(const Measurement& victim, const Measurement& suspect, Metric met
       Eigen::MatrixXf v, s;
       return mean_absolute_distance(matrix_of(victim, v), matrix_of(suspect, s));
     }
-    case Metric::kRsa: return rsa_distance(victim.features, suspect.features, victim_name, suspect_name);
-    case Metric::kCka: return cka_distance(victim.features, suspect.features, victim_name, suspect_name);
-    case Metric::kAgree: return agree_distance(victim.features, suspect.features, suspect_name);
-    case Metric::kMargin: return margin_distance(victim.features, suspect.features, labels, suspect_name);
-    default: throw Error(ExitCode::kInternal, "compare() got the combination " + to_string(metric));
+    case Metric::kRsa:
+      return rsa_distance(victim.features, suspect.features, victim_name, suspect_name);
+    case Metric::kCka:
+      return cka_distance(victim.features, suspect.features, victim_name, suspect_name);
+    case Metric::kAgree:
+      return agree_distance(victim.features, suspect.features, suspect_name);
+    case Metric::kMargin:
+      return margin_distance(victim.features, suspect.features, labels, suspect_name);
+    default:
+      throw Error(ExitCode::kInternal, "compare() got the combination " + to_string(metric));
   }
 }
 
@@ -283,15 +305,21 @@ namespace {
 // 7 of the full zoo's 8 label-extraction students. docs/manual.md, "Catching extraction".
 double classifier_threshold(Metric metric) {
   switch (metric) {
-    case Metric::kMad: return 0.07;
-    case Metric::kRsa: return 0.032;
-    case Metric::kCka: return 0.047;
-    case Metric::kAgree: return 0.25;
-    case Metric::kMargin: return 0.415;
+    case Metric::kMad:
+      return 0.07;
+    case Metric::kRsa:
+      return 0.032;
+    case Metric::kCka:
+      return 0.047;
+    case Metric::kAgree:
+      return 0.25;
+    case Metric::kMargin:
+      return 0.415;
     default:
-      throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " combines p-values measured against known "
-                                    "independent models: give --calibration (made by sacjc calibrate --compare " +
-                                    to_string(metric) + ") or --threshold");
+      throw Error(ExitCode::kUsage, "--compare " + to_string(metric) +
+                                        " combines p-values measured against known "
+                                        "independent models: give --calibration (made by sacjc calibrate --compare " +
+                                        to_string(metric) + ") or --threshold");
   }
 }
 
@@ -312,10 +340,10 @@ std::optional<DefaultThreshold> face_threshold(Metric metric, Mode mode) {
 DefaultThreshold default_threshold(Metric metric, Mode mode) {
   if (mode != Mode::kLogits)
     if (std::optional<DefaultThreshold> face = face_threshold(metric, mode)) return *face;
-  return {classifier_threshold(metric), mode == Mode::kLogits
-                                            ? "default for classifiers, measured on the Fashion-MNIST zoos (docs/results.md)"
-                                            : "default for classifiers: nothing is measured for --compare " +
-                                                  to_string(metric) + " in --mode " + to_string(mode) + "; calibrate"};
+  return {classifier_threshold(metric),
+          mode == Mode::kLogits ? "default for classifiers, measured on the Fashion-MNIST zoos (docs/results.md)"
+                                : "default for classifiers: nothing is measured for --compare " + to_string(metric) +
+                                      " in --mode " + to_string(mode) + "; calibrate"};
 }
 
 // Label distances (docs/manual.md, "Black-box suspects"): the farthest fine-tuned copy is at rsa 0.468
@@ -324,16 +352,14 @@ double default_label_threshold(Metric metric) {
   if (metric == Metric::kRsa) return 0.50;
   if (metric == Metric::kMad) return 0.14;
   if (metric == Metric::kAgree) return classifier_threshold(metric);  // labels are what agree compares anyway
-  throw Error(ExitCode::kUsage, "no default threshold is measured for class labels with --compare " + to_string(metric) +
-                                    "; give --threshold");
+  throw Error(ExitCode::kUsage, "no default threshold is measured for class labels with --compare " +
+                                    to_string(metric) + "; give --threshold");
 }
 
 Verdict decide(double distance, double threshold) {
   return distance < threshold ? Verdict::kStolen : Verdict::kIndependent;
 }
 
-std::string to_string(Verdict verdict) {
-  return verdict == Verdict::kStolen ? "stolen" : "independent";
-}
+std::string to_string(Verdict verdict) { return verdict == Verdict::kStolen ? "stolen" : "independent"; }
 
 }  // namespace sacjc

@@ -13,7 +13,8 @@ namespace {
 
 // Boost.Math throws on a domain error (a NaN t or df, df <= 0); these statistics return NaN
 // instead, so one undefined p-value shows as such in a report rather than stopping the run.
-using QuietNan = boost::math::policies::policy<boost::math::policies::domain_error<boost::math::policies::ignore_error>>;
+using QuietNan =
+    boost::math::policies::policy<boost::math::policies::domain_error<boost::math::policies::ignore_error>>;
 
 double variance(const std::vector<double>& values) {
   double s = sample_std(values);
@@ -62,8 +63,7 @@ std::optional<WelchTest> welch_test(const std::vector<double>& stolen, const std
     return test;
   }
   test.t = gap / std::sqrt(vs + vi);
-  test.df = (vs + vi) * (vs + vi) /
-            (vs * vs / (stolen.size() - 1.0) + vi * vi / (independent.size() - 1.0));
+  test.df = (vs + vi) * (vs + vi) / (vs * vs / (stolen.size() - 1.0) + vi * vi / (independent.size() - 1.0));
   test.p = student_t_cdf(test.t, test.df);
   return test;
 }

@@ -18,14 +18,14 @@ constexpr int kLabelHeight = 16;
 
 // Viridis sampled at 9 points; linear interpolation between them is visually close enough.
 constexpr std::array<std::array<float, 3>, 9> kViridis = {{{68, 1, 84},
-                                                            {71, 44, 122},
-                                                            {59, 81, 139},
-                                                            {44, 113, 142},
-                                                            {33, 144, 141},
-                                                            {39, 173, 129},
-                                                            {92, 200, 99},
-                                                            {170, 220, 50},
-                                                            {253, 231, 37}}};
+                                                           {71, 44, 122},
+                                                           {59, 81, 139},
+                                                           {44, 113, 142},
+                                                           {33, 144, 141},
+                                                           {39, 173, 129},
+                                                           {92, 200, 99},
+                                                           {170, 220, 50},
+                                                           {253, 231, 37}}};
 
 void colour(float t, std::uint8_t* rgb) {
   t = std::clamp(t, 0.f, 1.f) * (kViridis.size() - 1);
@@ -49,7 +49,8 @@ Image render_heatmaps(const std::vector<HeatmapPanel>& panels) {
     const long n = panel.values.rows();
     for (int y = 0; y < kPanelSide; ++y)
       for (int x = 0; x < kPanelSide; ++x)
-        colour((panel.values(y * n / kPanelSide, x * n / kPanelSide) - panel.low) / range, pixel(left + x, y + kTitleHeight));
+        colour((panel.values(y * n / kPanelSide, x * n / kPanelSide) - panel.low) / range,
+               pixel(left + x, y + kTitleHeight));
     // The colour scale under the panel, from low (left) to high (right).
     for (int x = 0; x < kPanelSide; ++x)
       for (int y = bar_top; y < bar_top + kBarHeight; ++y) colour(x / float(kPanelSide - 1), pixel(left + x, y));

@@ -12,7 +12,7 @@ namespace sacjc {
 namespace {
 
 constexpr Color kWhite{255, 255, 255}, kBlack{0, 0, 0}, kGrey{170, 170, 170}, kRed{214, 39, 40};
-constexpr Color kPalette[] = {{31, 119, 180}, {255, 127, 14}, {44, 160, 44},  {148, 103, 189},
+constexpr Color kPalette[] = {{31, 119, 180}, {255, 127, 14},  {44, 160, 44},  {148, 103, 189},
                               {140, 86, 75},  {227, 119, 194}, {188, 189, 34}, {23, 190, 207}};
 constexpr int kPanel = 420, kMargin = 50, kHeight = kPanel + 2 * kMargin;
 
@@ -46,7 +46,8 @@ void draw_roc(Image& image, const EvaluateReport& report, int left, int top) {
 }
 
 void draw_strips(Image& image, const EvaluateReport& report, int left, int top) {
-  draw_frame(image, left, top, "distance to the victim (log scale)", "distance (" + to_string(report.settings.metric) + ")");
+  draw_frame(image, left, top, "distance to the victim (log scale)",
+             "distance (" + to_string(report.settings.metric) + ")");
   // Distances span decades (copies near 0.001, other architectures near 0.5): log axis.
   double low = report.settings.threshold, high = report.settings.threshold;
   for (const auto& m : report.models)
@@ -67,7 +68,8 @@ void draw_strips(Image& image, const EvaluateReport& report, int left, int top) 
         draw_circle(image, x_of(*m.distance), y, 4, color);
   }
   draw_line(image, x_of(report.settings.threshold), top, x_of(report.settings.threshold), top + kPanel, kRed, 2);
-  draw_text(image, x_of(report.settings.threshold) + 4, top + kPanel - 16, "threshold " + fmt::format("{:.4g}", report.settings.threshold), kRed);
+  draw_text(image, x_of(report.settings.threshold) + 4, top + kPanel - 16,
+            "threshold " + fmt::format("{:.4g}", report.settings.threshold), kRed);
   for (double tick = std::pow(10.0, std::ceil(std::log10(low))); tick <= high; tick *= 10)
     draw_text(image, x_of(tick) - 12, top + kPanel + 4, fmt::format("{:g}", tick), kBlack, 0.9);
 }

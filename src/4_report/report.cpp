@@ -8,14 +8,12 @@
 namespace sacjc {
 namespace {
 
-std::string size_text(const ProbeOptions& o) {
-  return std::to_string(o.height) + "x" + std::to_string(o.width);
-}
+std::string size_text(const ProbeOptions& o) { return std::to_string(o.height) + "x" + std::to_string(o.width); }
 
 std::string probes_text(const ProbeOptions& o, int count, const std::string& source, const std::string& sha256) {
   return std::to_string(count) + " from " + source + ", " + size_text(o) + " " + to_string(o.channels) +
-         ", JPEG quality " + std::to_string(o.quality) + " 4:2:0" + (o.transpose ? ", transposed" : "") +
-         " (sha256 " + sha256.substr(0, 12) + ")";
+         ", JPEG quality " + std::to_string(o.quality) + " 4:2:0" + (o.transpose ? ", transposed" : "") + " (sha256 " +
+         sha256.substr(0, 12) + ")";
 }
 
 // Left-aligns `text` in a column of `width` characters.
@@ -37,8 +35,8 @@ std::string settings_text(const RunSettings& s) {
   if (selected.method != Select::kAll)
     text += "selected   " + to_string(selected.method) + ": " + std::to_string(s.probe_count) + " of " +
             std::to_string(selected.pool) + " pool images" +
-            (selected.victim_wrong >= 0 ? ", " + std::to_string(selected.victim_wrong) + " of them wrong by the victim (labels " +
-                                              selected.labels + ")"
+            (selected.victim_wrong >= 0 ? ", " + std::to_string(selected.victim_wrong) +
+                                              " of them wrong by the victim (labels " + selected.labels + ")"
                                         : "") +
             "\n";
   return text + "mode       " + to_string(s.mode) +
@@ -55,27 +53,30 @@ std::string format_text(const VerifyReport& r) {
   if (r.parts.size() > 1) {
     text += "parts     ";
     const std::vector<Metric> names = components(s.metric);
-    for (std::size_t k = 0; k < r.parts.size(); ++k) text += " " + to_string(names[k]) + " " + fmt::format("{:.6f}", r.parts[k]);
+    for (std::size_t k = 0; k < r.parts.size(); ++k)
+      text += " " + to_string(names[k]) + " " + fmt::format("{:.6f}", r.parts[k]);
     text += "  (combined: the smaller p-value, Tippett's method)\n";
   }
   text += "victim     " + r.victim.path + "  (" + std::to_string(r.victim.output_size) + " outputs, sha256 " +
           r.victim.sha256.substr(0, 12) + ")\n";
   if (!r.fingerprint.empty()) text += "           through fingerprint " + r.fingerprint + "\n";
-  std::string outputs = r.suspect_outputs == "labels" ? "class labels" : std::to_string(r.suspect.output_size) + " outputs";
+  std::string outputs =
+      r.suspect_outputs == "labels" ? "class labels" : std::to_string(r.suspect.output_size) + " outputs";
   text += "suspect    " + r.suspect.path + "  (" + (r.suspect_outputs.empty() ? "" : "collected ") + outputs +
           ", sha256 " + r.suspect.sha256.substr(0, 12) + ")\n";
   if (!r.expected.empty())
     text += "expected   " + r.expected + (to_string(r.verdict) == r.expected ? " (met)\n" : " (NOT met)\n");
   text += settings_text(s);
   if (!r.calibration.empty())
-    text += "p-value    " + fmt::format("{:.3g}", r.p_value) + " (log-normal fit), " + fmt::format("{:.3g}", r.p_value_empirical) +
-            " (rank) that an independent model is this close; " + r.calibration + "\n" +
-            "           false-match rate " + fmt::format("{:.3g}", r.false_match_rate) + ": the share of its " +
-            std::to_string(r.calibration_models) + " independent models this threshold calls stolen\n";
+    text += "p-value    " + fmt::format("{:.3g}", r.p_value) + " (log-normal fit), " +
+            fmt::format("{:.3g}", r.p_value_empirical) + " (rank) that an independent model is this close; " +
+            r.calibration + "\n" + "           false-match rate " + fmt::format("{:.3g}", r.false_match_rate) +
+            ": the share of its " + std::to_string(r.calibration_models) +
+            " independent models this threshold calls stolen\n";
   text += "time       " + fmt::format("{:.2f} s", r.timings.total) + " (load " + fmt::format("{:.2f}", r.timings.load) +
-          ", probes " + fmt::format("{:.2f}", r.timings.probes) + ", victim " + fmt::format("{:.2f}", r.timings.victim) +
-          ", suspect " + fmt::format("{:.2f}", r.timings.suspect) + ", compare " + fmt::format("{:.3f}", r.timings.compare) +
-          "; " + std::to_string(r.threads) + " threads)\n";
+          ", probes " + fmt::format("{:.2f}", r.timings.probes) + ", victim " +
+          fmt::format("{:.2f}", r.timings.victim) + ", suspect " + fmt::format("{:.2f}", r.timings.suspect) +
+          ", compare " + fmt::format("{:.3f}", r.timings.compare) + "; " + std::to_string(r.threads) + " threads)\n";
   return text;
 }
 
@@ -84,7 +85,8 @@ std::string format_text(const EvaluateReport& r) {
   text += "victim     " + r.victim.path + "  (sha256 " + r.victim.sha256.substr(0, 12) + ")\n";
   const RunSettings& s = r.settings;
   text += settings_text(s);
-  text += "threshold  " + fmt::format("{:.6f}", s.threshold) + "  (" + to_string(s.metric) + "; " + s.threshold_source + ")\n";
+  text += "threshold  " + fmt::format("{:.6f}", s.threshold) + "  (" + to_string(s.metric) + "; " + s.threshold_source +
+          ")\n";
   text += "p-value    Welch's t-test, one-sided: stolen distances smaller than the baseline's\n\n";
   text += cell("family", 22) + cell("models", 8) + cell("mean dist", 11) + cell("AUC", 7) + cell("p-value", 10) +
           cell("prec", 7) + cell("recall", 7) + cell("F1", 7) + cell("FPR", 7) + cell("best thr", 10) + "best F1\n";
@@ -93,15 +95,17 @@ std::string format_text(const EvaluateReport& r) {
     std::string mean = f.models ? fmt::format("{:.5f}", f.mean_distance) : "-";
     const Confusion& c = f.at_threshold;
     if (f.role == "independent") {
-      text += cell(f.family, 22) + cell(models, 8) + cell(mean, 11) + cell("", 7) + cell("", 10) +
-              cell("", 7) + cell("", 7) + cell("", 7) + cell(fmt::format("{:.3f}", c.false_positive_rate()), 7) + "\n";
+      text += cell(f.family, 22) + cell(models, 8) + cell(mean, 11) + cell("", 7) + cell("", 10) + cell("", 7) +
+              cell("", 7) + cell("", 7) + cell(fmt::format("{:.3f}", c.false_positive_rate()), 7) + "\n";
       continue;
     }
     bool stats = f.note.empty() || f.auc;
     text += cell(f.family, 22) + cell(models, 8) + cell(mean, 11) + cell(optional_text(f.auc, "{:.3f}"), 7) +
             cell(f.welch ? fmt::format("{:.2g}", f.welch->p) : "-", 10) +
-            cell(stats ? fmt::format("{:.3f}", c.precision()) : "-", 7) + cell(stats ? fmt::format("{:.3f}", c.recall()) : "-", 7) +
-            cell(stats ? fmt::format("{:.3f}", c.f1()) : "-", 7) + cell(stats ? fmt::format("{:.3f}", c.false_positive_rate()) : "-", 7) +
+            cell(stats ? fmt::format("{:.3f}", c.precision()) : "-", 7) +
+            cell(stats ? fmt::format("{:.3f}", c.recall()) : "-", 7) +
+            cell(stats ? fmt::format("{:.3f}", c.f1()) : "-", 7) +
+            cell(stats ? fmt::format("{:.3f}", c.false_positive_rate()) : "-", 7) +
             cell(optional_text(f.best_f1_threshold, "{:.5f}"), 10) +
             (f.best_f1_threshold ? fmt::format("{:.3f}", f.best_f1) : "-") + "\n";
     if (!f.note.empty()) text += "  note: " + f.note + "\n";

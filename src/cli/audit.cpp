@@ -63,7 +63,8 @@ volatile std::sig_atomic_t stop_signal = 0;
 void on_stop_signal(int signal) { stop_signal = signal; }
 
 struct StopSignals {
-  struct sigaction old_int {}, old_term {};
+  struct sigaction old_int {
+  }, old_term{};
   StopSignals() {
     struct sigaction action {};
     action.sa_handler = on_stop_signal;
@@ -93,7 +94,8 @@ std::string canonical_path(const std::string& path) {
 }  // namespace
 
 CLI::App* add_audit_command(CLI::App& app, AuditOptions& o) {
-  CLI::App* cmd = app.add_subcommand("audit", "Check every model under PATH against VICTIM, each in its own confined process");
+  CLI::App* cmd =
+      app.add_subcommand("audit", "Check every model under PATH against VICTIM, each in its own confined process");
   o.command = cmd;
   cmd->add_option("victim", o.victim, "Victim model (TorchScript file) or fingerprint (.sacfp)")->required();
   cmd->add_option("paths", o.paths, "Suspect model files and directories (searched recursively)")->required();
@@ -101,15 +103,22 @@ CLI::App* add_audit_command(CLI::App& app, AuditOptions& o) {
   cmd->add_flag("--show-skipped", o.show_skipped, "List the files under PATH that were not checked, and why");
   cmd->add_option("-j,--jobs", o.jobs, "Suspects checked at once")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->add_option("--jsonl", o.jsonl, "Append every suspect's row to this JSONL log as soon as it is known");
-  cmd->add_flag("--resume", o.resume, "Skip the suspects already in the --jsonl log (same file and SHA-256) and append the rest");
+  cmd->add_flag("--resume", o.resume,
+                "Skip the suspects already in the --jsonl log (same file and SHA-256) and append the rest");
   cmd->add_option("--shard", o.shard, "Check only shard I of N (I/N, 0 <= I < N) of the sorted suspect list");
-  cmd->add_option("--format", o.format, "Table format: text, json, csv or markdown")->capture_default_str()->check(CLI::IsMember(kFormats));
+  cmd->add_option("--format", o.format, "Table format: text, json, csv or markdown")
+      ->capture_default_str()
+      ->check(CLI::IsMember(kFormats));
   cmd->add_flag("--allow-errors", o.allow_errors, "Exit 0 rather than 3 when suspects failed and none is stolen");
-  cmd->add_option("--expect", o.expect, "CI gate: exit 0 only if every suspect's verdict is this (independent or stolen)")->check(CLI::IsMember({"independent", "stolen"}));
+  cmd->add_option("--expect", o.expect,
+                  "CI gate: exit 0 only if every suspect's verdict is this (independent or stolen)")
+      ->check(CLI::IsMember({"independent", "stolen"}));
   add_pipeline_options(cmd, o.pipeline);
   add_confinement_options(cmd, o.pipeline);
-  auto* threshold = cmd->add_option("--threshold", o.threshold, "Stolen below this distance (default: measured, see docs/results.md)");
-  cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")->excludes(threshold);
+  auto* threshold = cmd->add_option("--threshold", o.threshold,
+                                    "Stolen below this distance (default: measured, see docs/results.md)");
+  cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")
+      ->excludes(threshold);
   return cmd;
 }
 
@@ -234,8 +243,13 @@ int run_audit(AuditOptions o) {
   // 2. The victim, once.
   Victim victim = prepare_victim(o.victim, o.pipeline);
   OperatingThreshold threshold = victim_threshold(victim, o.threshold, calibration, o.pipeline);
-  AuditHeader header{o.victim, victim.info.sha256, victim.probes.sha256, to_string(o.pipeline.metric),
-                     to_string(o.pipeline.mode), threshold.value, threshold.source};
+  AuditHeader header{o.victim,
+                     victim.info.sha256,
+                     victim.probes.sha256,
+                     to_string(o.pipeline.metric),
+                     to_string(o.pipeline.mode),
+                     threshold.value,
+                     threshold.source};
 
   std::set<std::string> done;
   std::vector<AuditRow> rows = resume_or_start_log(o, header, log_exists, done);
@@ -261,9 +275,12 @@ CLI::App* add_merge_command(CLI::App& app, MergeOptions& o) {
   CLI::App* cmd = app.add_subcommand("merge", "Merge audit logs (--jsonl of shards) into one ranked table");
   cmd->add_option("logs", o.logs, "Audit logs (JSONL) of the same victim and settings")->required();
   cmd->add_option("-o,--out", o.output, "Also write the merged log here");
-  cmd->add_option("--format", o.format, "Table format: text, json, csv or markdown")->capture_default_str()->check(CLI::IsMember(kFormats));
+  cmd->add_option("--format", o.format, "Table format: text, json, csv or markdown")
+      ->capture_default_str()
+      ->check(CLI::IsMember(kFormats));
   cmd->add_flag("--allow-errors", o.allow_errors, "Exit 0 rather than 3 when suspects failed and none is stolen");
-  cmd->add_option("--expect", o.expect, "CI gate: exit 0 only if every suspect's verdict is this")->check(CLI::IsMember({"independent", "stolen"}));
+  cmd->add_option("--expect", o.expect, "CI gate: exit 0 only if every suspect's verdict is this")
+      ->check(CLI::IsMember({"independent", "stolen"}));
   return cmd;
 }
 

@@ -32,13 +32,16 @@ std::string copy_of_victim(const ModelResult& m, const Victim& victim, const Pip
 }  // namespace
 
 CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& o) {
-  CLI::App* cmd = app.add_subcommand("calibrate", "Pick the threshold for a target false-positive rate from known-independent models");
+  CLI::App* cmd = app.add_subcommand(
+      "calibrate", "Pick the threshold for a target false-positive rate from known-independent models");
   o.command = cmd;
   cmd->add_option("victim", o.victim, "Victim model (TorchScript file) or fingerprint (.sacfp)")->required();
   add_zoo_options(cmd, o.zoo);
   add_pipeline_options(cmd, o.pipeline);
   add_confinement_options(cmd, o.pipeline);
-  cmd->add_option("--fpr", o.fpr, "Target false-positive rate on independent models")->capture_default_str()->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--fpr", o.fpr, "Target false-positive rate on independent models")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("-o,--out", o.output, "Calibration file to write (JSON)")->required();
   return cmd;
 }

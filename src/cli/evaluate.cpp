@@ -15,7 +15,8 @@
 namespace sacjc {
 
 void add_zoo_options(CLI::App* cmd, ZooOptions& o) {
-  cmd->add_option("--manifest", o.manifest, "TSV of models: columns file, role (victim|stolen|independent), family[, baseline, arch]");
+  cmd->add_option("--manifest", o.manifest,
+                  "TSV of models: columns file, role (victim|stolen|independent), family[, baseline, arch]");
   cmd->add_option("--stolen", o.stolen, "Models known to be copies of the victim (family 'stolen')");
   cmd->add_option("--independent", o.independent, "Models known to be independent of the victim (group 'independent')");
 }
@@ -25,7 +26,8 @@ std::vector<ZooEntry> zoo_entries(const ZooOptions& o) {
   if (!o.manifest.empty()) entries = read_manifest(o.manifest);
   for (const auto& path : o.stolen) entries.push_back({path, "stolen", "stolen", kDefaultBaseline, ""});
   for (const auto& path : o.independent) entries.push_back({path, "independent", kDefaultBaseline, "", ""});
-  if (entries.empty()) throw Error(ExitCode::kUsage, "no models to evaluate: give --manifest, --stolen or --independent");
+  if (entries.empty())
+    throw Error(ExitCode::kUsage, "no models to evaluate: give --manifest, --stolen or --independent");
   return entries;
 }
 
@@ -37,10 +39,15 @@ CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
   add_pipeline_options(cmd, o.pipeline);
   add_confinement_options(cmd, o.pipeline);
   auto* threshold = cmd->add_option("--threshold", o.threshold, "Operating threshold (default: the measured default)");
-  cmd->add_option("--calibration", o.calibration, "Take the operating threshold from this calibration file")->excludes(threshold);
-  cmd->add_option("--format", o.format, "Report format: text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--calibration", o.calibration, "Take the operating threshold from this calibration file")
+      ->excludes(threshold);
+  cmd->add_option("--format", o.format, "Report format: text or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--plot", o.plot, "Write ROC curves and the distance distribution to this PNG");
-  cmd->add_flag("--by-arch", o.by_arch, "Also report each family per architecture (manifest column arch), against independent models of the same architecture");
+  cmd->add_flag("--by-arch", o.by_arch,
+                "Also report each family per architecture (manifest column arch), against independent models of the "
+                "same architecture");
   return cmd;
 }
 

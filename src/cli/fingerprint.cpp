@@ -14,12 +14,16 @@
 namespace sacjc {
 
 CLI::App* add_fingerprint_command(CLI::App& app, FingerprintOptions& o) {
-  CLI::App* cmd = app.add_subcommand("fingerprint", "Write the victim's fingerprint (.sacfp): probes, settings and correlation matrix");
+  CLI::App* cmd = app.add_subcommand(
+      "fingerprint", "Write the victim's fingerprint (.sacfp): probes, settings and correlation matrix");
   o.command = cmd;
   cmd->add_option("victim", o.victim, "Victim model (TorchScript file)")->required();
   cmd->add_option("-o,--out", o.output, "Fingerprint file to write")->required();
-  cmd->add_option("--calibration", o.calibration, "Embed this calibration (its threshold and p-values come with the fingerprint)");
-  cmd->add_option("--sign", o.sign, "Ed25519 private key (PEM, from openssl genpkey -algorithm ed25519): also write the signature FILE.sacfp.sig, which --public-key checks");
+  cmd->add_option("--calibration", o.calibration,
+                  "Embed this calibration (its threshold and p-values come with the fingerprint)");
+  cmd->add_option("--sign", o.sign,
+                  "Ed25519 private key (PEM, from openssl genpkey -algorithm ed25519): also write the signature "
+                  "FILE.sacfp.sig, which --public-key checks");
   add_pipeline_options(cmd, o.pipeline);
   cmd->remove_option(cmd->get_option("--public-key"));  // the victim here is a model; --sign is this side
   return cmd;

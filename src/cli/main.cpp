@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <iostream>
 #include <exception>
+#include <iostream>
 #include <new>
 
 #include <fmt/format.h>
@@ -46,9 +46,8 @@ int fail(sacjc::ExitCode code, std::string message) {
 int run(int argc, char** argv) {
   CLI::App app{"sacjc: model fingerprinting with SAC-JC (sample correlation of JPEG-compressed probes)"};
   app.footer(kExitCodes);
-  app.set_version_flag("--version", [] {
-    return std::string("sacjc ") + SACJC_VERSION + " (LibTorch " + sacjc::torch_version() + ")";
-  });
+  app.set_version_flag(
+      "--version", [] { return std::string("sacjc ") + SACJC_VERSION + " (LibTorch " + sacjc::torch_version() + ")"; });
   app.require_subcommand(1);
   app.fallthrough();  // -v also after the subcommand
   int verbosity = 0;

@@ -15,35 +15,77 @@ constexpr const char* kFixedByFingerprint = "Probes, mode and comparison (fixed 
 
 void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->option_defaults()->group(kFixedByFingerprint);
-  cmd->add_option("--probes", o.probes.directory, "Directory of seed images (JPEG/PNG/BMP, sorted by name); default: the built-in set");
-  cmd->add_option("-n,--num-probes", o.probes.count, "Number of probes (default: all seed images)")->check(CLI::Range(2, 1000000));
+  cmd->add_option("--probes", o.probes.directory,
+                  "Directory of seed images (JPEG/PNG/BMP, sorted by name); default: the built-in set");
+  cmd->add_option("-n,--num-probes", o.probes.count, "Number of probes (default: all seed images)")
+      ->check(CLI::Range(2, 1000000));
   cmd->add_option("--input-size", o.input_size, "Model input size, N or HxW")->capture_default_str();
-  cmd->add_option("-q,--quality", o.probes.quality, "JPEG quality of the probes")->capture_default_str()->check(CLI::Range(1, 100));
+  cmd->add_option("-q,--quality", o.probes.quality, "JPEG quality of the probes")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
   cmd->add_flag("--transpose", o.probes.transpose, "Swap height and width of each probe after compression");
-  cmd->add_option("--channels", o.channels, "Input channel order: rgb, bgr or gray")->capture_default_str()->check(CLI::IsMember({"rgb", "bgr", "gray"}));
-  cmd->add_option("--mean", o.probes.mean, "Per-channel mean subtracted after scaling to [0,1] (e.g. 0.485,0.456,0.406)")->delimiter(',');
-  cmd->add_option("--std", o.probes.std, "Per-channel std divided by after the mean (e.g. 0.229,0.224,0.225)")->delimiter(',');
-  cmd->add_option("--mode", o.mode_name, "What the outputs are: logits (classifiers), embedding, or fri (embeddings described by their cosines to reference images)")->capture_default_str()->check(CLI::IsMember({"logits", "embedding", "fri"}));
-  cmd->add_option("--references", o.references, "--mode fri: directory of reference images (default: the last --num-references seeds, excluded from the probes)");
-  cmd->add_option("--num-references", o.num_references, "--mode fri: number of reference images K")->capture_default_str()->check(CLI::Range(2, 100000));
-  cmd->add_option("--compare", o.compare, "How to compare (default: rsa; margin with --labels): rsa (1 - Pearson of the correlation matrices' entries), cka (1 - linear CKA), mad (the paper's mean absolute difference), agree (1 - share of probes with the victim's top class), margin (how strongly the suspect prefers the victim's wrong answers to the true labels; needs --labels), or a combination of two, scored by the smaller p-value against a calibration's independent models (Tippett's method): rsa+agree, cka+agree, mad+agree, rsa+margin, cka+margin")->check(CLI::IsMember(metric_names()));
-  cmd->add_option("--labels", o.labels, "CSV 'file,label' of the --probes images: class indices in the victim's output order (for --select victim-wrong and --compare margin)");
-  cmd->add_option("--select", o.select_name, "Which probes to keep from the pool: all, victim-wrong (needs --labels) or victim-uncertain (default: victim-wrong with --labels, else all)")->check(CLI::IsMember({"all", "victim-wrong", "victim-uncertain"}));
-  cmd->add_option("--pool", o.pool, "--select: candidate images, the first N of --probes (default: all of them)")->check(CLI::Range(2, 100000000));
+  cmd->add_option("--channels", o.channels, "Input channel order: rgb, bgr or gray")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"rgb", "bgr", "gray"}));
+  cmd->add_option("--mean", o.probes.mean,
+                  "Per-channel mean subtracted after scaling to [0,1] (e.g. 0.485,0.456,0.406)")
+      ->delimiter(',');
+  cmd->add_option("--std", o.probes.std, "Per-channel std divided by after the mean (e.g. 0.229,0.224,0.225)")
+      ->delimiter(',');
+  cmd->add_option("--mode", o.mode_name,
+                  "What the outputs are: logits (classifiers), embedding, or fri (embeddings described by their "
+                  "cosines to reference images)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"logits", "embedding", "fri"}));
+  cmd->add_option(
+      "--references", o.references,
+      "--mode fri: directory of reference images (default: the last --num-references seeds, excluded from the probes)");
+  cmd->add_option("--num-references", o.num_references, "--mode fri: number of reference images K")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 100000));
+  cmd->add_option(
+         "--compare", o.compare,
+         "How to compare (default: rsa; margin with --labels): rsa (1 - Pearson of the correlation matrices' entries), "
+         "cka (1 - linear CKA), mad (the paper's mean absolute difference), agree (1 - share of probes with the "
+         "victim's top class), margin (how strongly the suspect prefers the victim's wrong answers to the true labels; "
+         "needs --labels), or a combination of two, scored by the smaller p-value against a calibration's independent "
+         "models (Tippett's method): rsa+agree, cka+agree, mad+agree, rsa+margin, cka+margin")
+      ->check(CLI::IsMember(metric_names()));
+  cmd->add_option("--labels", o.labels,
+                  "CSV 'file,label' of the --probes images: class indices in the victim's output order (for --select "
+                  "victim-wrong and --compare margin)");
+  cmd->add_option("--select", o.select_name,
+                  "Which probes to keep from the pool: all, victim-wrong (needs --labels) or victim-uncertain "
+                  "(default: victim-wrong with --labels, else all)")
+      ->check(CLI::IsMember({"all", "victim-wrong", "victim-uncertain"}));
+  cmd->add_option("--pool", o.pool, "--select: candidate images, the first N of --probes (default: all of them)")
+      ->check(CLI::Range(2, 100000000));
   cmd->option_defaults()->group("Models");
   cmd->add_option("--output", o.model.output_key, "For models that return a dict: the entry to use");
-  cmd->add_option("--batch-size", o.model.batch_size, "Probes per forward pass")->capture_default_str()->check(CLI::Range(1, 65536));
+  cmd->add_option("--batch-size", o.model.batch_size, "Probes per forward pass")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 65536));
   cmd->add_flag("--no-optimize{false}", o.model.optimize, "Run models as saved, without freezing them for inference");
   cmd->add_option("--threads", o.threads, "Inference threads (default: one per core)")->check(CLI::Range(1, 1024));
   cmd->option_defaults()->group("Options");
-  cmd->add_option("--public-key", o.public_key, "Ed25519 public key (PEM): the fingerprint VICTIM must have a signature VICTIM.sig (fingerprint --sign) that verifies with it, else exit 3");
+  cmd->add_option("--public-key", o.public_key,
+                  "Ed25519 public key (PEM): the fingerprint VICTIM must have a signature VICTIM.sig (fingerprint "
+                  "--sign) that verifies with it, else exit 3");
 }
 
 void add_confinement_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->option_defaults()->group("Untrusted models (each runs confined in its own process)");
-  cmd->add_option("--timeout", o.timeout, "Seconds per model before it is killed and reported as an error (0: none)")->capture_default_str()->check(CLI::NonNegativeNumber);
-  cmd->add_option("--max-memory", o.max_memory_mb, "Address-space limit per model in MB (default: half of this machine's memory over the models run at once)")->check(CLI::NonNegativeNumber);
-  cmd->add_option("--max-model-bytes", o.max_model_bytes, "Model files larger than this many bytes are refused unread (0: no limit)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  cmd->add_option("--timeout", o.timeout, "Seconds per model before it is killed and reported as an error (0: none)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option(
+         "--max-memory", o.max_memory_mb,
+         "Address-space limit per model in MB (default: half of this machine's memory over the models run at once)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-model-bytes", o.max_model_bytes,
+                  "Model files larger than this many bytes are refused unread (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   cmd->option_defaults()->group("Options");
 }
 
@@ -56,7 +98,8 @@ void apply_command_line(const CLI::App& command, PipelineOptions& o) {
   apply_pipeline_options(o);
   o.fixed_flags_given.clear();
   for (const CLI::Option* option : command.get_options())
-    if (option->get_group() == kFixedByFingerprint && option->count() > 0) o.fixed_flags_given.push_back(option->get_name());
+    if (option->get_group() == kFixedByFingerprint && option->count() > 0)
+      o.fixed_flags_given.push_back(option->get_name());
 }
 
 }  // namespace sacjc

@@ -40,7 +40,8 @@ void export_set(const ProbeSet& set, const std::string& role, const ProbeOptions
 CLI::App* add_probes_command(CLI::App& app, ProbesExportOptions& o) {
   CLI::App* probes = app.add_subcommand("probes", "Work with probe images");
   probes->require_subcommand(1);
-  CLI::App* cmd = probes->add_subcommand("export", "Write the exact probe images and manifest.csv, to query a black-box suspect");
+  CLI::App* cmd =
+      probes->add_subcommand("export", "Write the exact probe images and manifest.csv, to query a black-box suspect");
   o.command = cmd;
   cmd->add_option("victim", o.victim, "Fingerprint (.sacfp), or a victim model whose probe flags are given here")
       ->required();
@@ -60,8 +61,8 @@ int run_probes_export(ProbesExportOptions o) {
     probes = prepare_victim(o.victim, o.pipeline).probes;  // checks flags; no model is run
   } else {
     if (!o.pipeline.public_key.empty())
-      throw Error(ExitCode::kUsage, "--public-key checks the signature of a fingerprint (.sacfp), and " + o.victim +
-                                        " is not one");
+      throw Error(ExitCode::kUsage,
+                  "--public-key checks the signature of a fingerprint (.sacfp), and " + o.victim + " is not one");
     probes = make_pipeline_probes(o.pipeline);  // the probes depend on the flags only
   }
   std::filesystem::create_directories(o.out, ec);

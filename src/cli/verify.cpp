@@ -21,9 +21,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 void write_plot(const std::string& path, const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect) {
   float high = std::max(victim.maxCoeff(), suspect.maxCoeff());
@@ -44,8 +42,7 @@ Measurement measure_collected_outputs(const std::string& path, Victim& victim, M
   info = {path, sha256_file(path), got.labels ? 1 : static_cast<long>(got.values.cols())};
   kind = got.labels ? "labels" : "scores";
   if (!got.labels)
-    return measurement_of(
-        probe_features(got.values.topRows(probes), got.values.bottomRows(references), mode, path));
+    return measurement_of(probe_features(got.values.topRows(probes), got.values.bottomRows(references), mode, path));
   if (mode != Mode::kLogits) throw bad_input(path, "class labels can only be compared with --mode logits");
   const Outputs& v = victim.measurement.features;
   Outputs top(v.rows(), 1);
@@ -57,7 +54,8 @@ Measurement measure_collected_outputs(const std::string& path, Victim& victim, M
 }  // namespace
 
 CLI::App* add_verify_command(CLI::App& app, VerifyOptions& o) {
-  CLI::App* cmd = app.add_subcommand("verify", "Check whether SUSPECT is a copy of VICTIM (exit 1 if stolen, 0 if not)");
+  CLI::App* cmd =
+      app.add_subcommand("verify", "Check whether SUSPECT is a copy of VICTIM (exit 1 if stolen, 0 if not)");
   o.command = cmd;
   cmd->add_option("victim", o.victim, "Victim model (TorchScript file) or fingerprint (.sacfp)")->required();
   auto* suspect = cmd->add_option("suspect", o.suspect, "Suspect model (TorchScript file)");
@@ -67,11 +65,16 @@ CLI::App* add_verify_command(CLI::App& app, VerifyOptions& o) {
       ->excludes(suspect);
   add_pipeline_options(cmd, o.pipeline);
   add_confinement_options(cmd, o.pipeline);
-  auto* threshold = cmd->add_option("--threshold", o.threshold, "Stolen below this distance (default: measured, see docs/results.md)");
-  cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")->excludes(threshold);
-  cmd->add_option("--format", o.format, "Report format: text or json")->capture_default_str()->check(CLI::IsMember({"text", "json"}));
+  auto* threshold = cmd->add_option("--threshold", o.threshold,
+                                    "Stolen below this distance (default: measured, see docs/results.md)");
+  cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")
+      ->excludes(threshold);
+  cmd->add_option("--format", o.format, "Report format: text or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--plot,--heatmap", o.plot, "Write the two correlation matrices and their difference to this PNG");
-  cmd->add_option("--expect", o.expect, "CI gate: exit 0 exactly when the verdict is this (independent or stolen), else 1")
+  cmd->add_option("--expect", o.expect,
+                  "CI gate: exit 0 exactly when the verdict is this (independent or stolen), else 1")
       ->check(CLI::IsMember({"independent", "stolen"}));
   return cmd;
 }
@@ -124,7 +127,8 @@ int run_verify(VerifyOptions o) {
     measured = measurement_from(outputs, o.pipeline.mode, suspect->path());
     report.timings.suspect = run->seconds();
   } else {
-    measured = measure_collected_outputs(o.suspect_outputs, victim, o.pipeline.mode, report.suspect, report.suspect_outputs);
+    measured =
+        measure_collected_outputs(o.suspect_outputs, victim, o.pipeline.mode, report.suspect, report.suspect_outputs);
     report.timings.suspect = seconds_since(step);
   }
 

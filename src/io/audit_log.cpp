@@ -66,15 +66,16 @@ AuditLog read_audit_log(const std::string& path) {
 std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows, const std::string& format,
                          const std::vector<SkippedFile>& skipped, bool show_skipped) {
   if (format == "json") return format_json(h, rows, skipped);
-  const std::string skipped_note =
-      skipped.empty() ? "" : ", " + std::to_string(skipped.size()) + " files skipped" + (show_skipped ? "" : " (--show-skipped lists them)");
+  const std::string skipped_note = skipped.empty() ? ""
+                                                   : ", " + std::to_string(skipped.size()) + " files skipped" +
+                                                         (show_skipped ? "" : " (--show-skipped lists them)");
   std::string text;
   if (format == "csv") {
     text = "rank,suspect,distance,verdict,p_value,error,sha256\n";
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const AuditRow& r = rows[i];
-      text += std::to_string(i + 1) + "," + csv_field(r.suspect) + "," + number("{:.9g}", r.distance) + "," + r.verdict +
-              "," + number("{:.6g}", r.p_value) + "," + csv_field(r.error) + "," + r.sha256 + "\n";
+      text += std::to_string(i + 1) + "," + csv_field(r.suspect) + "," + number("{:.9g}", r.distance) + "," +
+              r.verdict + "," + number("{:.6g}", r.p_value) + "," + csv_field(r.error) + "," + r.sha256 + "\n";
     }
     return text;
   }
@@ -86,8 +87,10 @@ std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows
               " | " + (r.verdict == "stolen" ? "**stolen**" : r.verdict) + " | " + markdown_cell(r.error) + " |\n";
     }
     if (show_skipped)
-      for (const SkippedFile& f : skipped) text += "| | " + markdown_cell(f.path) + " | | skipped | " + markdown_cell(f.reason) + " |\n";
-    return text + "\n" + summary_line(rows) + skipped_note + " (" + h.metric + ", stolen below " + number("{:.6g}", h.threshold) + ")\n";
+      for (const SkippedFile& f : skipped)
+        text += "| | " + markdown_cell(f.path) + " | | skipped | " + markdown_cell(f.reason) + " |\n";
+    return text + "\n" + summary_line(rows) + skipped_note + " (" + h.metric + ", stolen below " +
+           number("{:.6g}", h.threshold) + ")\n";
   }
   text = "rank  distance   verdict      suspect\n";
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -98,8 +101,8 @@ std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows
   }
   if (show_skipped)
     for (const SkippedFile& f : skipped) text += "-     -          skipped      " + f.path + " (" + f.reason + ")\n";
-  return text + summary_line(rows) + skipped_note + "; " + h.metric + ", stolen below " + number("{:.6g}", h.threshold) + " (" +
-         h.threshold_source + ")\n";
+  return text + summary_line(rows) + skipped_note + "; " + h.metric + ", stolen below " +
+         number("{:.6g}", h.threshold) + " (" + h.threshold_source + ")\n";
 }
 
 }  // namespace sacjc

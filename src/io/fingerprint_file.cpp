@@ -48,15 +48,25 @@ class Writer {
 // Bounds-checked reads from a byte range; running past the end is a bad-input Error.
 class Reader {
  public:
-  Reader(const std::uint8_t* data, std::size_t size, const std::string& name) : p_(data), end_(data + size), name_(name) {}
+  Reader(const std::uint8_t* data, std::size_t size, const std::string& name)
+      : p_(data), end_(data + size), name_(name) {}
   const std::uint8_t* take(std::uint64_t size, const char* what) {
-    if (size > static_cast<std::uint64_t>(end_ - p_)) throw bad_input(name_, std::string("malformed fingerprint: ") + what + " runs past its section");
+    if (size > static_cast<std::uint64_t>(end_ - p_))
+      throw bad_input(name_, std::string("malformed fingerprint: ") + what + " runs past its section");
     const std::uint8_t* at = p_;
     p_ += size;
     return at;
   }
-  std::uint32_t u32(const char* what) { std::uint32_t v; std::memcpy(&v, take(4, what), 4); return v; }
-  std::uint64_t u64(const char* what) { std::uint64_t v; std::memcpy(&v, take(8, what), 8); return v; }
+  std::uint32_t u32(const char* what) {
+    std::uint32_t v;
+    std::memcpy(&v, take(4, what), 4);
+    return v;
+  }
+  std::uint64_t u64(const char* what) {
+    std::uint64_t v;
+    std::memcpy(&v, take(8, what), 8);
+    return v;
+  }
   bool done() const { return p_ == end_; }
   std::string rest() {
     std::string text(reinterpret_cast<const char*>(p_), end_ - p_);
@@ -66,7 +76,8 @@ class Reader {
   // The next section's payload, which must carry `tag`.
   Reader section(const char* tag) {
     const std::uint8_t* at = take(4, "a section tag");
-    if (std::memcmp(at, tag, 4) != 0) throw bad_input(name_, std::string("malformed fingerprint: expected section ") + tag);
+    if (std::memcmp(at, tag, 4) != 0)
+      throw bad_input(name_, std::string("malformed fingerprint: expected section ") + tag);
     std::uint64_t size = u64(tag);
     return Reader(take(size, tag), size, name_);
   }
@@ -125,8 +136,8 @@ void check_signature(const std::vector<std::uint8_t>& bytes, const std::string& 
   try {
     signature = read_file(sig_path);
   } catch (const Error& e) {
-    throw bad_input(path, std::string("unsigned: no signature to check (") + e.what() +
-                              "); sign it with sacjc fingerprint --sign");
+    throw bad_input(
+        path, std::string("unsigned: no signature to check (") + e.what() + "); sign it with sacjc fingerprint --sign");
   }
   if (signature.size() != kSignatureSize)
     throw bad_input(path, "malformed signature " + sig_path + ": " + std::to_string(signature.size()) +
@@ -164,7 +175,8 @@ Fingerprint parse_fingerprint(const std::vector<std::uint8_t>& bytes, const std:
   std::memcpy(&version, bytes.data() + sizeof kMagic, 4);
   if (version > kFingerprintVersion)
     throw bad_input(name, "fingerprint format version " + std::to_string(version) +
-                              " is newer than this sacjc reads (" + std::to_string(kFingerprintVersion) + "); update sacjc");
+                              " is newer than this sacjc reads (" + std::to_string(kFingerprintVersion) +
+                              "); update sacjc");
   if (version == 0) throw bad_input(name, "fingerprint format version 0 does not exist; the file is corrupted");
   const std::size_t body = bytes.size() - kDigestSize;
   Sha256 hash;
@@ -221,10 +233,12 @@ ProbeSet fingerprint_probes(const Fingerprint& fp, const std::string& name) {
   ProbeSet probes = probes_from_jpegs(fp.probe_names, fp.probe_jpegs, fp.probe_options, fp.probe_source);
   probes.labels = fp.probe_labels;
   if (fp.mode == Mode::kFri)
-    attach_references(probes, probes_from_jpegs(fp.reference_names, fp.reference_jpegs, fp.probe_options, fp.probe_source));
+    attach_references(probes,
+                      probes_from_jpegs(fp.reference_names, fp.reference_jpegs, fp.probe_options, fp.probe_source));
   if (probes.sha256 != fp.probe_sha256)
-    throw bad_input(name, "the stored probes do not match the fingerprint's probe hash (made by another sacjc "
-                          "version, or decoded differently here); make the fingerprint again with this sacjc");
+    throw bad_input(name,
+                    "the stored probes do not match the fingerprint's probe hash (made by another sacjc "
+                    "version, or decoded differently here); make the fingerprint again with this sacjc");
   return probes;
 }
 

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <limits>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "sacjc/error.h"
@@ -93,10 +93,14 @@ void add_settings(json& document, const RunSettings& s) {
 }
 
 json confusion_json(const Confusion& c) {
-  return {{"true_positives", c.true_positives},   {"false_positives", c.false_positives},
-          {"true_negatives", c.true_negatives},   {"false_negatives", c.false_negatives},
-          {"precision", c.precision()},           {"recall", c.recall()},
-          {"f1", c.f1()},                         {"false_positive_rate", c.false_positive_rate()}};
+  return {{"true_positives", c.true_positives},
+          {"false_positives", c.false_positives},
+          {"true_negatives", c.true_negatives},
+          {"false_negatives", c.false_negatives},
+          {"precision", c.precision()},
+          {"recall", c.recall()},
+          {"f1", c.f1()},
+          {"false_positive_rate", c.false_positive_rate()}};
 }
 
 std::vector<float> floats(const json& value) {
@@ -146,27 +150,26 @@ std::string dump(const json& document, int indent = 2) {
 }  // namespace
 
 std::string format_json(const VerifyReport& r) {
-  json document = {
-      {"schema_version", kReportSchemaVersion},
-      {"sacjc_version", SACJC_VERSION},
-      {"command", "verify"},
-      {"victim", model_json(r.victim)},
-      {"suspect", model_json(r.suspect)},
-      {"fingerprint", r.fingerprint.empty() ? json(nullptr) : json(r.fingerprint)},
-      {"suspect_outputs", r.suspect_outputs.empty() ? json(nullptr) : json(r.suspect_outputs)},
-      {"expected", r.expected.empty() ? json(nullptr) : json(r.expected)},
-      {"distance", r.distance},
-      {"parts", parts_json(r.settings.metric, r.parts)},
-      {"verdict", to_string(r.verdict)},
-      {"threads", r.threads},
-      {"batch_size", r.batch_size},
-      {"timings_s",
-       {{"load", r.timings.load},
-        {"probes", r.timings.probes},
-        {"forward_victim", r.timings.victim},
-        {"forward_suspect", r.timings.suspect},
-        {"compare", r.timings.compare},
-        {"total", r.timings.total}}}};
+  json document = {{"schema_version", kReportSchemaVersion},
+                   {"sacjc_version", SACJC_VERSION},
+                   {"command", "verify"},
+                   {"victim", model_json(r.victim)},
+                   {"suspect", model_json(r.suspect)},
+                   {"fingerprint", r.fingerprint.empty() ? json(nullptr) : json(r.fingerprint)},
+                   {"suspect_outputs", r.suspect_outputs.empty() ? json(nullptr) : json(r.suspect_outputs)},
+                   {"expected", r.expected.empty() ? json(nullptr) : json(r.expected)},
+                   {"distance", r.distance},
+                   {"parts", parts_json(r.settings.metric, r.parts)},
+                   {"verdict", to_string(r.verdict)},
+                   {"threads", r.threads},
+                   {"batch_size", r.batch_size},
+                   {"timings_s",
+                    {{"load", r.timings.load},
+                     {"probes", r.timings.probes},
+                     {"forward_victim", r.timings.victim},
+                     {"forward_suspect", r.timings.suspect},
+                     {"compare", r.timings.compare},
+                     {"total", r.timings.total}}}};
   add_settings(document, r.settings);
   if (!r.calibration.empty()) {
     document["calibration"] = r.calibration;
@@ -181,7 +184,9 @@ std::string format_json(const VerifyReport& r) {
 std::string format_json(const EvaluateReport& r) {
   json models = json::array();
   for (const auto& m : r.models) {
-    json row = {{"path", m.entry.path}, {"role", m.entry.role}, {"family", m.entry.family},
+    json row = {{"path", m.entry.path},
+                {"role", m.entry.role},
+                {"family", m.entry.family},
                 {"distance", optional_json(m.distance)}};
     if (m.distance) row["sha256"] = m.info.sha256, row["output_size"] = m.info.output_size;
     if (m.parts.size() > 1) row["parts"] = parts_json(r.settings.metric, m.parts);
@@ -190,7 +195,10 @@ std::string format_json(const EvaluateReport& r) {
   }
   json families = json::array();
   for (const auto& f : r.families) {
-    json row = {{"family", f.family}, {"role", f.role}, {"models", f.models}, {"errors", f.errors},
+    json row = {{"family", f.family},
+                {"role", f.role},
+                {"models", f.models},
+                {"errors", f.errors},
                 {"mean_distance", f.models ? finite_or_null(f.mean_distance) : json(nullptr)},
                 {"at_threshold", confusion_json(f.at_threshold)}};
     if (f.role == "stolen") {
@@ -206,36 +214,40 @@ std::string format_json(const EvaluateReport& r) {
     families.push_back(row);
   }
   json document = {{"schema_version", kReportSchemaVersion},
-               {"sacjc_version", SACJC_VERSION},
-               {"command", "evaluate"},
-               {"victim", model_json(r.victim)},
-               {"p_value_test", "Welch's t-test, one-sided: stolen distances smaller than the baseline's"},
-               {"families", families},
-               {"models", models},
-               {"seconds", r.seconds}};
+                   {"sacjc_version", SACJC_VERSION},
+                   {"command", "evaluate"},
+                   {"victim", model_json(r.victim)},
+                   {"p_value_test", "Welch's t-test, one-sided: stolen distances smaller than the baseline's"},
+                   {"families", families},
+                   {"models", models},
+                   {"seconds", r.seconds}};
   add_settings(document, r.settings);
   return dump(document);
 }
 
 std::string format_json(const Calibration& c) {
-  return dump({{"format", "sacjc-calibration"},
-               {"version", kCalibrationVersion},
-               {"sacjc_version", SACJC_VERSION},
-               {"victim_sha256", c.victim_sha256},
-               {"probes", probes_json(c.probe_options, c.probe_count, c.probe_options.directory.empty() ? "built-in" : c.probe_options.directory, c.probe_sha256)},
-               {"metric", to_string(c.metric)},
-               {"mode", to_string(c.mode)},
-               {"target_fpr", c.target_fpr},
-               {"threshold", c.threshold},
-               {"independent", {{"paths", c.independent_paths}, {"distances", c.independent}, {"parts", c.independent_parts}}},
-               {"stolen", {{"paths", c.stolen_paths}, {"distances", c.stolen}, {"parts", c.stolen_parts}}},
-               {"excluded", {{"paths", c.excluded_paths}, {"reasons", c.excluded_reasons}}}});
+  return dump(
+      {{"format", "sacjc-calibration"},
+       {"version", kCalibrationVersion},
+       {"sacjc_version", SACJC_VERSION},
+       {"victim_sha256", c.victim_sha256},
+       {"probes",
+        probes_json(c.probe_options, c.probe_count,
+                    c.probe_options.directory.empty() ? "built-in" : c.probe_options.directory, c.probe_sha256)},
+       {"metric", to_string(c.metric)},
+       {"mode", to_string(c.mode)},
+       {"target_fpr", c.target_fpr},
+       {"threshold", c.threshold},
+       {"independent", {{"paths", c.independent_paths}, {"distances", c.independent}, {"parts", c.independent_parts}}},
+       {"stolen", {{"paths", c.stolen_paths}, {"distances", c.stolen}, {"parts", c.stolen_parts}}},
+       {"excluded", {{"paths", c.excluded_paths}, {"reasons", c.excluded_reasons}}}});
 }
 
 namespace {
 
 Calibration calibration_from(const json& doc, const std::string& name) {
-  if (!doc.is_object() || doc.value("format", "") != "sacjc-calibration") throw bad_input(name, "not a sacjc calibration file");
+  if (!doc.is_object() || doc.value("format", "") != "sacjc-calibration")
+    throw bad_input(name, "not a sacjc calibration file");
   int version = integer<int>(doc.at("version"));
   if (version > kCalibrationVersion)
     throw bad_input(name, "calibration format version " + std::to_string(version) +
@@ -276,12 +288,13 @@ Calibration calibration_from(const json& doc, const std::string& name) {
     const std::size_t k = components(c.metric).size();
     auto consistent = [k](const Parts& parts, std::size_t models) {
       return parts.size() == models && std::all_of(parts.begin(), parts.end(), [k](const std::vector<double>& p) {
-               return p.size() == k && std::all_of(p.begin(), p.end(), [](double d) { return std::isfinite(d) && d >= 0; });
+               return p.size() == k &&
+                      std::all_of(p.begin(), p.end(), [](double d) { return std::isfinite(d) && d >= 0; });
              });
     };
     if (!consistent(c.independent_parts, c.independent.size()) || !consistent(c.stolen_parts, c.stolen.size()))
-      throw bad_input(name, "malformed calibration file: the parts of " + to_string(c.metric) +
-                                " do not match the models");
+      throw bad_input(name,
+                      "malformed calibration file: the parts of " + to_string(c.metric) + " do not match the models");
   }
   return c;
 }
@@ -357,16 +370,19 @@ void parse_fingerprint_meta(const std::string& text, const std::string& name, Fi
 namespace {
 
 json row_json(const AuditRow& r) {
-  return {{"suspect", r.suspect},         {"canonical", r.canonical}, {"sha256", r.sha256},
-          {"distance", optional_json(r.distance)}, {"verdict", r.verdict},
-          {"p_value", optional_json(r.p_value)},   {"output_size", r.output_size},
-          {"error", r.error}};
+  return {{"suspect", r.suspect},         {"canonical", r.canonical},
+          {"sha256", r.sha256},           {"distance", optional_json(r.distance)},
+          {"verdict", r.verdict},         {"p_value", optional_json(r.p_value)},
+          {"output_size", r.output_size}, {"error", r.error}};
 }
 
 json header_json(const AuditHeader& h) {
-  return {{"victim", h.victim},       {"victim_sha256", h.victim_sha256},
-          {"probe_sha256", h.probe_sha256}, {"metric", h.metric},
-          {"mode", h.mode},           {"threshold", h.threshold},
+  return {{"victim", h.victim},
+          {"victim_sha256", h.victim_sha256},
+          {"probe_sha256", h.probe_sha256},
+          {"metric", h.metric},
+          {"mode", h.mode},
+          {"threshold", h.threshold},
           {"threshold_source", h.threshold_source}};
 }
 
@@ -392,13 +408,17 @@ std::string format_json_line(const AuditRow& r) {
 
 AuditHeader parse_audit_header(const std::string& line, const std::string& name) {
   return parse_document(line, name, "audit log header", [&](const json& doc) {
-    if (!doc.is_object() || doc.value("format", "") != "sacjc-audit") throw bad_input(name, "not a sacjc audit log (JSONL)");
+    if (!doc.is_object() || doc.value("format", "") != "sacjc-audit")
+      throw bad_input(name, "not a sacjc audit log (JSONL)");
     if (integer<int>(doc.at("version")) > kAuditLogVersion)
       throw bad_input(name, "audit log version " + std::to_string(integer<int>(doc.at("version"))) +
                                 " is newer than this sacjc reads");
-    return AuditHeader{doc.at("victim").get<std::string>(),       doc.at("victim_sha256").get<std::string>(),
-                       doc.at("probe_sha256").get<std::string>(), doc.at("metric").get<std::string>(),
-                       doc.at("mode").get<std::string>(),         doc.at("threshold").get<double>(),
+    return AuditHeader{doc.at("victim").get<std::string>(),
+                       doc.at("victim_sha256").get<std::string>(),
+                       doc.at("probe_sha256").get<std::string>(),
+                       doc.at("metric").get<std::string>(),
+                       doc.at("mode").get<std::string>(),
+                       doc.at("threshold").get<double>(),
                        doc.at("threshold_source").get<std::string>()};
   });
 }

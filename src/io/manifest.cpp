@@ -54,8 +54,9 @@ std::vector<ZooEntry> parse_manifest(const std::string& text, const std::string&
       file = column(header, "file"), role = column(header, "role"), family = column(header, "family");
       baseline = column(header, "baseline"), arch = column(header, "arch");
       if (file < 0 || role < 0 || family < 0)
-        throw bad_input(where, "manifest header must name the tab-separated columns file, role and family "
-                               "(optionally baseline and arch)");
+        throw bad_input(where,
+                        "manifest header must name the tab-separated columns file, role and family "
+                        "(optionally baseline and arch)");
       continue;
     }
     if (fields.size() != header.size())

@@ -93,10 +93,9 @@ std::string sign_ed25519(std::string_view message, const std::string& private_ke
   Context context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   std::string signature(kSignatureSize, '\0');
   std::size_t size = signature.size();
-  const bool signed_ok =
-      context && EVP_DigestSignInit(context.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
-      EVP_DigestSign(context.get(), reinterpret_cast<unsigned char*>(signature.data()), &size, bytes_of(message),
-                     message.size()) == 1;
+  const bool signed_ok = context && EVP_DigestSignInit(context.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
+                         EVP_DigestSign(context.get(), reinterpret_cast<unsigned char*>(signature.data()), &size,
+                                        bytes_of(message), message.size()) == 1;
   ERR_clear_error();
   if (!signed_ok || size != kSignatureSize) throw Error(ExitCode::kInternal, "OpenSSL could not sign with Ed25519");
   return signature;
@@ -107,9 +106,9 @@ bool verify_ed25519(std::string_view message, std::string_view signature, const 
   Key key = raw_key(public_key, false);
   Context context(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   if (!context) throw Error(ExitCode::kInternal, "OpenSSL cannot allocate a context");
-  const bool valid = EVP_DigestVerifyInit(context.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
-                     EVP_DigestVerify(context.get(), bytes_of(signature), signature.size(), bytes_of(message),
-                                      message.size()) == 1;
+  const bool valid =
+      EVP_DigestVerifyInit(context.get(), nullptr, nullptr, nullptr, key.get()) == 1 &&
+      EVP_DigestVerify(context.get(), bytes_of(signature), signature.size(), bytes_of(message), message.size()) == 1;
   ERR_clear_error();
   return valid;
 }

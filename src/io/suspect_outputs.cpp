@@ -21,7 +21,7 @@ namespace sacjc {
 namespace {
 
 constexpr std::uint64_t kMaxValues = std::uint64_t{1} << 31;  // per file
-constexpr double kMaxLabel = 1 << 24;  // class indices must stay exact as floats
+constexpr double kMaxLabel = 1 << 24;                         // class indices must stay exact as floats
 
 // Values as they are parsed, before they become an Outputs matrix.
 struct Table {
@@ -110,7 +110,7 @@ SuspectOutputs parse_csv(std::string_view text, const std::string& name, int exp
     for (std::size_t c = 0; c < fields.size(); ++c) {
       double value = 0;
       std::errc error = to_number(fields[c], value);
-      const char* problem = fields[c].empty()                        ? "empty field"
+      const char* problem = fields[c].empty()                      ? "empty field"
                             : error == std::errc::invalid_argument ? "is not a number"
                             : error != std::errc()                 ? "is out of range"
                                                                    : value_problem(value);
@@ -223,8 +223,8 @@ Dtype parse_descr(const std::string& descr, const std::string& name) {
   bool known = (kind == 'f' && (size == 4 || size == 8)) || (kind == 'b' && size == 1) ||
                ((kind == 'i' || kind == 'u') && (size == 1 || size == 2 || size == 4 || size == 8));
   if (!known || std::string_view("<>|=").find(order) == std::string_view::npos)
-    throw bad_input(name, ".npy dtype " + quoted(descr) +
-                              " is not supported (use float32, float64, an integer type or bool)");
+    throw bad_input(
+        name, ".npy dtype " + quoted(descr) + " is not supported (use float32, float64, an integer type or bool)");
   if (order == '>' && size > 1)
     throw bad_input(name, ".npy data is big-endian (" + descr + "); save it little-endian, e.g. arr.astype('<" +
                               descr.substr(1) + "')");
@@ -270,8 +270,8 @@ SuspectOutputs parse_npy(const std::vector<std::uint8_t>& bytes, const std::stri
   std::uint64_t header_length = 0;
   for (std::size_t i = start; i-- > 8;) header_length = header_length << 8 | bytes[i];
   if (header_length > bytes.size() - start)
-    throw bad_input(name, "truncated .npy file (its header is " + std::to_string(header_length) +
-                              " bytes but only " + std::to_string(bytes.size() - start) + " follow)");
+    throw bad_input(name, "truncated .npy file (its header is " + std::to_string(header_length) + " bytes but only " +
+                              std::to_string(bytes.size() - start) + " follow)");
   auto header = parse_header({reinterpret_cast<const char*>(bytes.data() + start), header_length}, name);
   const Dtype type = parse_descr(header.descr, name);
   const std::string shape = shape_text(header.shape);
@@ -297,8 +297,8 @@ SuspectOutputs parse_npy(const std::vector<std::uint8_t>& bytes, const std::stri
       std::uint64_t index = header.fortran ? c * table.rows + r : r * table.cols + c;
       double value = element(data + index * type.size, type);
       if (*value_problem(value))
-        throw bad_input(name, ".npy value at [" + std::to_string(r) + ", " + std::to_string(c) + "] " +
-                                  value_problem(value));
+        throw bad_input(name,
+                        ".npy value at [" + std::to_string(r) + ", " + std::to_string(c) + "] " + value_problem(value));
       append(table, value);
     }
   }
@@ -309,8 +309,7 @@ SuspectOutputs parse_npy(const std::vector<std::uint8_t>& bytes, const std::stri
 
 SuspectOutputs parse_suspect_outputs(const std::vector<std::uint8_t>& bytes, const std::string& name,
                                      int expected_rows) {
-  if (bytes.size() >= 6 && std::memcmp(bytes.data(), "\x93NUMPY", 6) == 0)
-    return parse_npy(bytes, name, expected_rows);
+  if (bytes.size() >= 6 && std::memcmp(bytes.data(), "\x93NUMPY", 6) == 0) return parse_npy(bytes, name, expected_rows);
   return parse_csv({reinterpret_cast<const char*>(bytes.data()), bytes.size()}, name, expected_rows);
 }
 

@@ -34,7 +34,8 @@ SuspectSearch find_suspects(const std::vector<std::string>& paths, const std::ve
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
       try {
-        for (const auto& entry : fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied)) {
+        for (const auto& entry :
+             fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied)) {
           std::error_code type_ec;
           const auto type = entry.status(type_ec).type();  // links followed
           if (type == fs::file_type::directory) continue;

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 #include <thread>
 
@@ -48,8 +48,9 @@ void check_disjoint(const std::vector<Seed>& probes, const std::vector<Seed>& re
   for (const Seed& seed : probes) probe_hashes.insert(pixel_hash(seed.image));
   for (const Seed& seed : references)
     if (probe_hashes.count(pixel_hash(seed.image)))
-      throw bad_input(dir + "/" + seed.name, "this reference image is also one of the probes; FRI needs references "
-                                             "that are not probes");
+      throw bad_input(dir + "/" + seed.name,
+                      "this reference image is also one of the probes; FRI needs references "
+                      "that are not probes");
 }
 
 }  // namespace
@@ -73,7 +74,8 @@ void apply_pipeline_options(PipelineOptions& o) {
   if (o.compare.empty()) o.compare = o.labels.empty() ? to_string(kDefaultMetric) : to_string(kLabelledMetric);
   o.metric = parse_metric(o.compare);
   o.mode = parse_mode(o.mode_name);
-  o.select = o.select_name.empty() ? (o.labels.empty() ? Select::kAll : Select::kVictimWrong) : parse_select(o.select_name);
+  o.select =
+      o.select_name.empty() ? (o.labels.empty() ? Select::kAll : Select::kVictimWrong) : parse_select(o.select_name);
   if (o.select == Select::kVictimWrong && o.labels.empty())
     throw Error(ExitCode::kUsage, "--select victim-wrong needs --labels: which class each probe image truly is");
   if (o.select != Select::kVictimWrong && !o.labels.empty())
@@ -220,9 +222,10 @@ void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& 
 // weight copies rank first with either (docs/face-results.md).
 void warn_about_probes(const Victim& victim, const PipelineOptions& o) {
   if (o.mode == Mode::kLogits || victim.probes.source != "built-in") return;
-  spdlog::warn("--mode {} with the built-in probes, which are not faces: weight copies of a face descriptor show, "
-               "but students distilled from it may not; give face crops with --probes (docs/face-results.md)",
-               to_string(o.mode));
+  spdlog::warn(
+      "--mode {} with the built-in probes, which are not faces: weight copies of a face descriptor show, "
+      "but students distilled from it may not; give face crops with --probes (docs/face-results.md)",
+      to_string(o.mode));
 }
 
 }  // namespace
@@ -279,7 +282,7 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const ProbesR
 
 RunSettings run_settings(const Victim& victim, const PipelineOptions& o, const OperatingThreshold& threshold) {
   const ProbeSet& p = victim.probes;
-  return {o.probes, p.count,  p.source,        p.sha256,         o.mode, p.references ? p.references->count : 0,
+  return {o.probes, p.count,         p.source,         p.sha256,        o.mode, p.references ? p.references->count : 0,
           o.metric, threshold.value, threshold.source, victim.selection};
 }
 
@@ -312,8 +315,9 @@ OperatingThreshold victim_threshold(const Victim& victim, const std::optional<do
                                     bool labels) {
   if (labels) {  // one-hot distances: calibrations, made on outputs, do not apply
     if (calibration)
-      throw Error(ExitCode::kUsage, "a calibration holds distances between model outputs, not class labels; "
-                                    "give --threshold for labels");
+      throw Error(ExitCode::kUsage,
+                  "a calibration holds distances between model outputs, not class labels; "
+                  "give --threshold for labels");
     if (threshold) return {*threshold, "--threshold", std::nullopt};
     return {default_label_threshold(o.metric), kDefaultLabelThresholdSource, std::nullopt};
   }
@@ -341,7 +345,8 @@ Scored score_parts(std::vector<double> parts, Metric metric, const OperatingThre
 Scored score_suspect(const Victim& victim, const Measurement& suspect, const OperatingThreshold& threshold,
                      Metric metric, const std::string& suspect_path) {
   if (is_combined(metric) && !threshold.calibration)
-    throw Error(ExitCode::kUsage, "--compare " + to_string(metric) + " needs a calibration made with it (--calibration)");
+    throw Error(ExitCode::kUsage,
+                "--compare " + to_string(metric) + " needs a calibration made with it (--calibration)");
   return score_parts(
       compare_parts(victim.measurement, suspect, metric, victim.info.path, suspect_path, victim.probes.labels), metric,
       threshold, threshold.calibration ? threshold.calibration->independent_parts : std::vector<std::vector<double>>{});

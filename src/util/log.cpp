@@ -12,8 +12,7 @@ namespace sacjc {
 void setup_logging(int verbosity) {
   auto logger = spdlog::stderr_logger_st("sacjc");
   logger->set_pattern("sacjc: %l: %v");
-  logger->set_level(verbosity <= 0 ? spdlog::level::warn
-                                   : verbosity == 1 ? spdlog::level::info : spdlog::level::debug);
+  logger->set_level(verbosity <= 0 ? spdlog::level::warn : verbosity == 1 ? spdlog::level::info : spdlog::level::debug);
   spdlog::set_default_logger(logger);
 }
 
