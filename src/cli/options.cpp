@@ -1,8 +1,6 @@
 // The flag groups every command shares, bound to CLI11 once.
 #include "cli.h"
 
-#include <thread>
-
 #include "sacjc/json_io.h"
 
 namespace sacjc {
