@@ -1,6 +1,6 @@
 // Every JSON document sacjc writes or reads: verify and evaluate reports, calibration files,
 // fingerprint metadata.
-// nlohmann-json is included by src/json_io.cpp only. No NaN or Inf is ever written: a missing
+// nlohmann-json is included by src/io/json_io.cpp only. No NaN or Inf is ever written: a missing
 // statistic is null.
 #pragma once
 

@@ -1,6 +1,6 @@
 // The model under test: probes in, one output row per probe out. This is sacjc's one abstract
 // interface, so tests can use in-memory fakes; the real one runs TorchScript with LibTorch
-// (src/model_torch.cpp, the only file that includes it).
+// (src/2_models/model_torch.cpp, the only file that includes it).
 #pragma once
 
 #include <Eigen/Dense>
