@@ -452,7 +452,19 @@ def build_zoo(args, cfg):
             for r in rows:
                 f.write("\t".join(r) + "\n")
 
-    def save(m, fname, role, family, arch, teacher="dlib"):
+    # a build stopped midway resumes: models listed in the partial manifest are kept
+    kept = {}
+    if os.path.exists(partial):
+        with open(partial) as f:
+            kept = {r[0]: tuple(r) for r in (line.rstrip("\n").split("\t") for line in f)}
+
+    def save(make, fname, role, family, arch, teacher="dlib"):
+        """make() builds the model, unless an earlier run already saved fname."""
+        if fname in kept and os.path.exists(os.path.join(out, fname)):
+            rows.append(kept[fname])
+            print("kept  %s (from an earlier run)" % fname, flush=True)
+            return
+        m = make()
         m.eval()
         torch.jit.save(m, os.path.join(out, fname))
         base = "independent" if role == "stolen" else ""
@@ -470,17 +482,19 @@ def build_zoo(args, cfg):
 
     t = time.time()
     for frac in (20, 30, 50, 70):
-        save(prune(victim, frac / 100.0), "stolen_prune%d.pt" % frac, "stolen", "prune",
+        save(lambda: prune(victim, frac / 100.0), "stolen_prune%d.pt" % frac, "stolen", "prune",
              "dlib-resnet")
     t = mark("prune", t)
-    save(half(victim), "stolen_cast_fp16.pt", "stolen", "cast", "dlib-resnet")
-    save(bf16(victim), "stolen_cast_bf16.pt", "stolen", "cast", "dlib-resnet")
-    save(int8(victim, False), "stolen_cast_int8_tensor.pt", "stolen", "cast", "dlib-resnet")
-    save(int8(victim, True), "stolen_cast_int8_channel.pt", "stolen", "cast", "dlib-resnet")
+    save(lambda: half(victim), "stolen_cast_fp16.pt", "stolen", "cast", "dlib-resnet")
+    save(lambda: bf16(victim), "stolen_cast_bf16.pt", "stolen", "cast", "dlib-resnet")
+    save(lambda: int8(victim, False), "stolen_cast_int8_tensor.pt", "stolen", "cast",
+         "dlib-resnet")
+    save(lambda: int8(victim, True), "stolen_cast_int8_channel.pt", "stolen", "cast",
+         "dlib-resnet")
     t = mark("cast", t)
     for i, level in enumerate((0.02, 0.05, 0.1, 0.2)):
-        save(noise(victim, level, args.seed + 10 + i), "stolen_noise%03d.pt" % round(level * 100),
-             "stolen", "noise", "dlib-resnet")
+        save(lambda: noise(victim, level, args.seed + 10 + i),
+             "stolen_noise%03d.pt" % round(level * 100), "stolen", "noise", "dlib-resnet")
     t = mark("noise", t)
 
     # ArcFace: every detected face is one identity; augmented crops through the frozen backbone
@@ -497,12 +511,12 @@ def build_zoo(args, cfg):
                                                (False, 0.5)]):
         name = "stolen_arcface_%s_m%02d.pt" % ("retrain" if init_victim else "replace",
                                                 round(margin * 100))
-        save(arcface(victim, feats, labels, margin, args.seed + 20 + j, init_victim, cfg),
+        save(lambda: arcface(victim, feats, labels, margin, args.seed + 20 + j, init_victim, cfg),
              name, "stolen", "arcface", "dlib-resnet")
     t = mark("arcface", t)
 
     for lr in (1e-5, 3e-5, 1e-4, 2e-4):
-        save(finetune(victim, photos, faces, cfg, args.seed + 1, lr),
+        save(lambda: finetune(victim, photos, faces, cfg, args.seed + 1, lr),
              "stolen_finetune_lr%s.pt" % ("%.0e" % lr).replace("e-0", "e-"), "stolen",
              "finetune", "dlib-resnet")
     t = mark("finetune", t)
@@ -524,10 +538,10 @@ def build_zoo(args, cfg):
     # dlib's students take seeds 0 and 1, each panel teacher's students seed 0.
     for arch, aname in ((DWFaceNet, "dwfacenet"), (SmallFaceNet, "smallfacenet")):
         for s in range(2):
-            save(distill(x_small, y_pool["dlib"], cfg, 100 + s, arch, size),
+            save(lambda: distill(x_small, y_pool["dlib"], cfg, 100 + s, arch, size),
                  "stolen_distill_%s_s%d.pt" % (aname, s), "stolen", "distill", aname)
         for teacher in INDEP_TEACHERS:
-            save(distill(x_small, y_pool[teacher], cfg, 100, arch, size),
+            save(lambda: distill(x_small, y_pool[teacher], cfg, 100, arch, size),
                  "indep_distill_%s_%s_s0.pt" % (teacher, aname), "independent", "independent",
                  aname, teacher)
         t = mark("distill_" + aname, t)
