@@ -77,8 +77,8 @@ std::string property(const std::string& name, const std::string& value) {
 }
 
 std::string measured(const AuditHeader& h, const AuditRow& row) {
-  return fmt::format("{} distance {:.6f}, {} below {:.6f}", h.metric, *row.distance,
-                     row.verdict == "stolen" ? "is" : "not", h.threshold);
+  return fmt::format("{} distance {:.6f} is {}below the threshold {:.6f}", h.metric, *row.distance,
+                     row.verdict == "stolen" ? "" : "not ", h.threshold);
 }
 
 std::string test_case(const SuspectsReport& report, const AuditRow& row) {
