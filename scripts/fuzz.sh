@@ -11,7 +11,7 @@ SECONDS_EACH=${1:-600}
 OUT=${2:-/tmp/sacjc-fuzz}
 shift $(($# > 2 ? 2 : $#))
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fingerprint suspect_outputs manifest calibration audit_log labels probe_image)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fingerprint suspect_outputs manifest calibration audit_log labels probe_image model_format)
 BUILD=build-fuzz
 
 CC=clang CXX=clang++ cmake -S . -B $BUILD -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSACJC_FUZZ=ON \
@@ -47,6 +47,9 @@ c=$(corpus probe_image)
 for f in $(ls data/default_probes/*.jpg | head -8); do cp "$f" "$c/"; done
 /usr/bin/python3 -c "from PIL import Image; Image.new('RGB', (5, 3), (1, 2, 3)).save('$c/small.png'); \
 Image.new('L', (4, 4), 7).save('$c/gray.bmp'); Image.new('RGBA', (3, 3)).save('$c/alpha.png')"
+c=$(corpus model_format)
+[ -s "$c/model.onnx" ] || /usr/bin/python3 scripts/make_other_format_models.py "$c" >/dev/null 2>&1
+cp data/demo/victim.pt "$c/torchscript.pt"
 
 status=0
 for target in "${TARGETS[@]}"; do

@@ -51,6 +51,26 @@ TEST(AuditTest, FindsModelsRecursivelyByGlobAndKeepsNamedFiles) {
   EXPECT_THROW(find_suspects({root + "/missing"}, {"*.pt"}), Error);
 }
 
+TEST(AuditTest, OtherModelFormatsAreSkippedByTheirBytesWhateverTheirName) {
+  std::string root = make_tree("audit_formats");
+  const std::string header = R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})";
+  std::string safetensors(8, '\0');
+  safetensors[0] = static_cast<char>(header.size());
+  std::ofstream(root + "/weights.pt", std::ios::binary) << safetensors << header << std::string(4, '\0');
+  std::ofstream(root + "/model.h5", std::ios::binary) << "\x89HDF\r\n\x1a\n" << std::string(100, '\0');
+  SuspectSearch search = find_suspects({root}, {"*.pt"});
+  EXPECT_EQ(search.suspects, (std::vector<std::string>{root + "/a.pt", root + "/sub/c.pt"}));
+  std::map<std::string, SkippedFile> skipped;
+  for (const SkippedFile& f : search.skipped) skipped[fs::path(f.path).filename().string()] = f;
+  EXPECT_TRUE(skipped["weights.pt"].model);
+  EXPECT_EQ(skipped["weights.pt"].reason.rfind("a safetensors file", 0), 0u) << skipped["weights.pt"].reason;
+  EXPECT_TRUE(skipped["model.h5"].model);
+  EXPECT_EQ(skipped["model.h5"].reason.rfind("an HDF5 file", 0), 0u);
+  EXPECT_FALSE(skipped["notes.txt"].model);
+  // Named on the command line, it stays a suspect (its row says what it is).
+  EXPECT_EQ(find_suspects({root + "/weights.pt"}, {"*.pt"}).suspects.size(), 1u);
+}
+
 TEST(AuditTest, SpecialFilesInDirectoriesAreSkippedWithTheirReason) {
   std::string root = make_tree("audit_special");
   ASSERT_EQ(mkfifo((root + "/fifo.pt").c_str(), 0600), 0);

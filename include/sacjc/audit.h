@@ -37,6 +37,7 @@ struct AuditRow {
 // A file under an audited directory that is not checked, and why.
 struct SkippedFile {
   std::string path, reason;
+  bool model = false;  // a model file sacjc cannot run (ONNX, a state_dict, ...): every report lists it
 };
 
 struct SuspectSearch {
@@ -46,8 +47,9 @@ struct SuspectSearch {
 
 // Model files under `paths`: files as given (whatever their name or type: a FIFO named on the
 // command line becomes an error row, unread), directories searched recursively for regular
-// files whose names match any of `globs` (fnmatch patterns on the file name); every other
-// entry found there is skipped with its reason. A path that does not exist throws a bad-input
+// files whose names match any of `globs` (fnmatch patterns on the file name) and whose bytes
+// are not a model format sacjc cannot run (model_format.h); every other entry found there is
+// skipped with its reason. A path that does not exist throws a bad-input
 // Error naming it.
 SuspectSearch find_suspects(const std::vector<std::string>& paths, const std::vector<std::string>& globs);
 

@@ -3,6 +3,7 @@
 // messages); this only cuts text. Views point into the caller's text.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,5 +19,9 @@ std::vector<std::string_view> split_fields(std::string_view line, char separator
 
 // `text` without the characters in `blanks` at either end.
 std::string_view trim(std::string_view text, std::string_view blanks = " \t");
+
+// A field of a CSV file sacjc writes (RFC 4180): quoted when it holds a comma, quote or line
+// break, with quotes doubled.
+std::string csv_field(const std::string& text);
 
 }  // namespace sacjc

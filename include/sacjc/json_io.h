@@ -17,6 +17,10 @@ std::string format_json(const VerifyReport& report);
 std::string format_json(const EvaluateReport& report);
 std::string format_json(const Calibration& calibration);
 
+// `text` as a JSON string literal, quotes included (bytes that are not UTF-8 become U+FFFD),
+// for writers of other JSON formats (report_sarif.cpp).
+std::string json_string(const std::string& text);
+
 // Reads a calibration file written by `sacjc calibrate`. Anything malformed, or a newer
 // version, is a bad-input Error naming the file.
 Calibration read_calibration(const std::string& path);

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "sacjc/audit.h"
 #include "sacjc/correlation.h"
 #include "sacjc/evaluation.h"
 #include "sacjc/model.h"
@@ -66,5 +67,31 @@ std::string format_text(const VerifyReport& report);
 // Writes a finished report to stdout and flushes it (stdout carries nothing else).
 void print_report(const std::string& text);
 std::string format_text(const EvaluateReport& report);
+
+// evaluate --format csv: one line per model (its distance, or the error that kept it out).
+std::string format_csv(const EvaluateReport& report);
+
+// What verify, audit or merge found, for CI systems: how the suspects were measured and one
+// row per suspect, ranked.
+struct SuspectsReport {
+  std::string command;  // "verify", "audit" or "merge"
+  AuditHeader header;
+  std::vector<AuditRow> rows;
+  std::vector<SkippedFile> skipped;  // audit: files not checked; the model files among them are listed
+  std::string expect;                // --expect: a suspect fails when its verdict is not this (else: when stolen)
+};
+
+// A verify report as the one row of a SuspectsReport.
+SuspectsReport suspects_report(const VerifyReport& report);
+
+// SARIF 2.1.0 (GitHub code scanning, GitLab): one result per stolen suspect, with its distance,
+// the threshold and the file's SHA-256 as properties; errors and skipped model files are
+// notifications of the run's invocation. In report_sarif.cpp.
+std::string format_sarif(const SuspectsReport& report);
+
+// JUnit XML (GitLab, Jenkins): one test case per suspect, a failure when stolen (with --expect:
+// when the verdict is not the expected one), an error element for an error row, skipped for a
+// model file sacjc cannot run. In report_junit.cpp.
+std::string format_junit(const SuspectsReport& report);
 
 }  // namespace sacjc

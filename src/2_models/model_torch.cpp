@@ -18,6 +18,7 @@
 
 #include "sacjc/error.h"
 #include "sacjc/log.h"
+#include "sacjc/model_format.h"
 
 namespace sacjc {
 namespace {
@@ -60,6 +61,13 @@ std::string load_problem(const std::string& message) {
   if (message.find("zip archive") != std::string::npos || message.find("central directory") != std::string::npos)
     return "not a TorchScript model (not a zip archive written by torch.jit.save)";
   return "cannot load as TorchScript: " + first_useful_line(message);
+}
+
+// A file whose bytes show another format (ONNX, safetensors, a torch.save state_dict, Keras) is
+// refused before LibTorch reads it, with what it is and how to export TorchScript.
+void refuse_other_format(const std::string& name, ModelFormat format) {
+  const std::string reason = not_torchscript_reason(format);
+  if (!reason.empty()) throw bad_input(name, "is " + reason);
 }
 
 class TorchModel : public Model {
@@ -274,6 +282,7 @@ std::unique_ptr<Model> prepared(const std::string& name, torch::jit::Module modu
 
 std::unique_ptr<Model> load_torchscript(const std::string& path, const ModelOptions& options) {
   check_readable_file(path);
+  refuse_other_format(path, model_format_of_file(path));
   torch::jit::Module module;
   try {
     module = torch::jit::load(path, torch::kCPU);
@@ -286,6 +295,7 @@ std::unique_ptr<Model> load_torchscript(const std::string& path, const ModelOpti
 std::unique_ptr<Model> load_torchscript(const std::string& name, const std::uint8_t* bytes, std::size_t size,
                                         const ModelOptions& options) {
   if (size == 0) throw bad_input(name, "empty file, not a TorchScript model");
+  refuse_other_format(name, model_format(bytes, size));
   auto refuse = [&](const std::string& op, const char* when) {
     throw bad_input(name, "its code calls " + op + ", which reads or writes files or the network; refused " + when);
   };

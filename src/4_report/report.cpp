@@ -1,9 +1,12 @@
-// Text reports for people: aligned, rounded for reading. JSON is in json_io.cpp.
+// Text reports for people: aligned, rounded for reading; evaluate's CSV. JSON is in json_io.cpp,
+// SARIF and JUnit in report_sarif.cpp and report_junit.cpp.
 #include "sacjc/report.h"
 
 #include <cstdio>
 
 #include <fmt/format.h>
+
+#include "sacjc/csv.h"
 
 namespace sacjc {
 namespace {
@@ -116,6 +119,41 @@ std::string format_text(const EvaluateReport& r) {
             cell(m.entry.family, 22) + m.entry.path + (m.error.empty() ? "" : "\n    " + m.error) + "\n";
   text += "\n" + fmt::format("{:.1f} s", r.seconds) + "\n";
   return text;
+}
+
+std::string format_csv(const EvaluateReport& r) {
+  std::string text = "model,role,family,baseline,arch,distance,verdict,sha256,error\n";
+  for (const ModelResult& m : r.models) {
+    const ZooEntry& e = m.entry;
+    const std::string verdict = m.distance ? to_string(decide(*m.distance, r.settings.threshold)) : "error";
+    text += csv_field(e.path) + "," + csv_field(e.role) + "," + csv_field(e.family) + "," + csv_field(e.baseline) +
+            "," + csv_field(e.arch) + "," + (m.distance ? fmt::format("{:.9g}", *m.distance) : "") + "," + verdict +
+            "," + m.info.sha256 + "," + csv_field(m.error) + "\n";
+  }
+  return text;
+}
+
+SuspectsReport suspects_report(const VerifyReport& r) {
+  const RunSettings& s = r.settings;
+  SuspectsReport report;
+  report.command = "verify";
+  report.header = {r.fingerprint.empty() ? r.victim.path : r.fingerprint,
+                   r.victim.sha256,
+                   s.probe_sha256,
+                   to_string(s.metric),
+                   to_string(s.mode),
+                   s.threshold,
+                   s.threshold_source};
+  AuditRow row;
+  row.suspect = r.suspect.path;
+  row.sha256 = r.suspect.sha256;
+  row.distance = r.distance;
+  row.verdict = to_string(r.verdict);
+  if (!r.calibration.empty()) row.p_value = r.p_value;
+  row.output_size = r.suspect.output_size;
+  report.rows.push_back(row);
+  report.expect = r.expected;
+  return report;
 }
 
 void print_report(const std::string& text) {

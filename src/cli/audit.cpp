@@ -32,7 +32,18 @@ namespace sacjc {
 namespace fs = std::filesystem;
 namespace {
 
-const std::vector<std::string> kFormats = {"text", "json", "csv", "markdown"};
+const std::vector<std::string> kFormats = {"text", "json", "csv", "markdown", "sarif", "junit"};
+constexpr const char* kFormatHelp =
+    "Table format: text, json, csv, markdown, sarif (code scanning) or junit (CI tests)";
+
+// The ranked table in `format`; SARIF and JUnit are written by report_sarif.cpp and report_junit.cpp.
+std::string audit_report(const std::string& command, const AuditHeader& header, const std::vector<AuditRow>& rows,
+                         const std::string& format, const std::vector<SkippedFile>& skipped, bool show_skipped,
+                         const std::string& expect) {
+  if (format == "sarif") return format_sarif({command, header, rows, skipped, expect});
+  if (format == "junit") return format_junit({command, header, rows, skipped, expect});
+  return format_audit(header, rows, format, skipped, show_skipped);
+}
 
 // Appends lines to the audit log, each with one write() and an fsync, so a kill loses at most
 // the line being written (which read_audit_log then ignores).
@@ -106,9 +117,7 @@ CLI::App* add_audit_command(CLI::App& app, AuditOptions& o) {
   cmd->add_flag("--resume", o.resume,
                 "Skip the suspects already in the --jsonl log (same file and SHA-256) and append the rest");
   cmd->add_option("--shard", o.shard, "Check only shard I of N (I/N, 0 <= I < N) of the sorted suspect list");
-  cmd->add_option("--format", o.format, "Table format: text, json, csv or markdown")
-      ->capture_default_str()
-      ->check(CLI::IsMember(kFormats));
+  cmd->add_option("--format", o.format, kFormatHelp)->capture_default_str()->check(CLI::IsMember(kFormats));
   cmd->add_flag("--allow-errors", o.allow_errors, "Exit 0 rather than 3 when suspects failed and none is stolen");
   cmd->add_option("--expect", o.expect,
                   "CI gate: exit 0 only if every suspect's verdict is this (independent or stolen)")
@@ -267,7 +276,7 @@ int run_audit(AuditOptions o) {
 
   // 5. The ranked table.
   rows = ranked(latest_per_suspect(rows));
-  print_report(format_audit(header, rows, o.format, search.skipped, o.show_skipped));
+  print_report(audit_report("audit", header, rows, o.format, search.skipped, o.show_skipped, o.expect));
   return audit_exit_code(rows, o.allow_errors, o.expect);
 }
 
@@ -275,9 +284,7 @@ CLI::App* add_merge_command(CLI::App& app, MergeOptions& o) {
   CLI::App* cmd = app.add_subcommand("merge", "Merge audit logs (--jsonl of shards) into one ranked table");
   cmd->add_option("logs", o.logs, "Audit logs (JSONL) of the same victim and settings")->required();
   cmd->add_option("-o,--out", o.output, "Also write the merged log here");
-  cmd->add_option("--format", o.format, "Table format: text, json, csv or markdown")
-      ->capture_default_str()
-      ->check(CLI::IsMember(kFormats));
+  cmd->add_option("--format", o.format, kFormatHelp)->capture_default_str()->check(CLI::IsMember(kFormats));
   cmd->add_flag("--allow-errors", o.allow_errors, "Exit 0 rather than 3 when suspects failed and none is stolen");
   cmd->add_option("--expect", o.expect, "CI gate: exit 0 only if every suspect's verdict is this")
       ->check(CLI::IsMember({"independent", "stolen"}));
@@ -306,7 +313,7 @@ int run_merge(MergeOptions o) {
     for (const AuditRow& row : rows) text += format_json_line(row);
     write_file_atomically(o.output, text);
   }
-  print_report(format_audit(header, rows, o.format));
+  print_report(audit_report("merge", header, rows, o.format, {}, false, o.expect));
   return audit_exit_code(rows, o.allow_errors, o.expect);
 }
 

@@ -168,4 +168,9 @@ CLI::App* add_calibrate_command(CLI::App& app, CalibrateOptions& options);
 // be measured (the file is still written from the others).
 int run_calibrate(CalibrateOptions options);
 
+// `sacjc completion bash` (hidden): prints a bash completion script for every command and
+// option of `app` (completion.cpp).
+CLI::App* add_completion_command(CLI::App& app, std::string& shell);
+std::string bash_completion(const CLI::App& app);
+
 }  // namespace sacjc

@@ -41,9 +41,9 @@ CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
   auto* threshold = cmd->add_option("--threshold", o.threshold, "Operating threshold (default: the measured default)");
   cmd->add_option("--calibration", o.calibration, "Take the operating threshold from this calibration file")
       ->excludes(threshold);
-  cmd->add_option("--format", o.format, "Report format: text or json")
+  cmd->add_option("--format", o.format, "Report format: text, json or csv (one line per model)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember({"text", "json", "csv"}));
   cmd->add_option("--plot", o.plot, "Write ROC curves and the distance distribution to this PNG");
   cmd->add_flag("--by-arch", o.by_arch,
                 "Also report each family per architecture (manifest column arch), against independent models of the "
@@ -81,7 +81,7 @@ int run_evaluate(EvaluateOptions o) {
 
   // 3. Reports.
   if (!o.plot.empty()) write_png(o.plot, render_evaluation_plot(report));
-  print_report(o.format == "json" ? format_json(report) : format_text(report));
+  print_report(o.format == "json" ? format_json(report) : o.format == "csv" ? format_csv(report) : format_text(report));
   for (const auto& m : report.models)
     if (!m.distance) return static_cast<int>(ExitCode::kBadInput);
   return 0;

@@ -16,6 +16,7 @@
 #include "sacjc/log.h"
 #include "sacjc/model.h"
 #include "sacjc/model_host.h"
+#include "sacjc/report.h"
 #include "sacjc/version.h"
 
 namespace {
@@ -67,6 +68,8 @@ int run(int argc, char** argv) {
   CLI::App* merge_cmd = sacjc::add_merge_command(app, merge);
   sacjc::ProbesExportOptions probes_export;
   CLI::App* probes_export_cmd = sacjc::add_probes_command(app, probes_export);
+  std::string completion_shell;
+  CLI::App* completion_cmd = sacjc::add_completion_command(app, completion_shell);
 
   try {
     app.parse(argc, argv);
@@ -87,6 +90,10 @@ int run(int argc, char** argv) {
     if (*audit_cmd) return sacjc::run_audit(audit);
     if (*merge_cmd) return sacjc::run_merge(merge);
     if (*probes_export_cmd) return sacjc::run_probes_export(probes_export);
+    if (*completion_cmd) {
+      sacjc::print_report(sacjc::bash_completion(app));
+      return 0;
+    }
     return fail(sacjc::ExitCode::kUsage, "no command given");
   } catch (const sacjc::Error& e) {
     return fail(e.code(), e.what());

@@ -69,9 +69,9 @@ CLI::App* add_verify_command(CLI::App& app, VerifyOptions& o) {
                                     "Stolen below this distance (default: measured, see docs/results.md)");
   cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")
       ->excludes(threshold);
-  cmd->add_option("--format", o.format, "Report format: text or json")
+  cmd->add_option("--format", o.format, "Report format: text, json, sarif (code scanning) or junit (CI test reports)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember({"text", "json", "sarif", "junit"}));
   cmd->add_option("--plot,--heatmap", o.plot, "Write the two correlation matrices and their difference to this PNG");
   cmd->add_option("--expect", o.expect,
                   "CI gate: exit 0 exactly when the verdict is this (independent or stolen), else 1")
@@ -155,7 +155,10 @@ int run_verify(VerifyOptions o) {
 
   if (!o.plot.empty()) write_plot(o.plot, with_matrix(victim.measurement).matrix, with_matrix(measured).matrix);
   report.timings.total = seconds_since(start);
-  print_report(o.format == "json" ? format_json(report) : format_text(report));
+  print_report(o.format == "json"    ? format_json(report)
+               : o.format == "sarif" ? format_sarif(suspects_report(report))
+               : o.format == "junit" ? format_junit(suspects_report(report))
+                                     : format_text(report));
   if (!o.expect.empty()) return to_string(report.verdict) == o.expect ? 0 : 1;
   return static_cast<int>(report.verdict == Verdict::kStolen ? ExitCode::kStolen : ExitCode::kIndependent);
 }

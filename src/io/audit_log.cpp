@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "sacjc/csv.h"
 #include "sacjc/error.h"
 #include "sacjc/files.h"
 #include "sacjc/json_io.h"
@@ -17,14 +18,6 @@ namespace {
 // An optional number in `pattern` (fmt syntax), or nothing.
 std::string number(fmt::format_string<double> pattern, const std::optional<double>& value) {
   return value ? fmt::format(pattern, *value) : "";
-}
-
-// A CSV field: quoted when it holds a comma, quote or line break.
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
 }
 
 std::string markdown_cell(std::string text) {
@@ -66,9 +59,14 @@ AuditLog read_audit_log(const std::string& path) {
 std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows, const std::string& format,
                          const std::vector<SkippedFile>& skipped, bool show_skipped) {
   if (format == "json") return format_json(h, rows, skipped);
-  const std::string skipped_note = skipped.empty() ? ""
-                                                   : ", " + std::to_string(skipped.size()) + " files skipped" +
-                                                         (show_skipped ? "" : " (--show-skipped lists them)");
+  // Model files sacjc cannot run are always listed; other skipped files with --show-skipped.
+  std::vector<SkippedFile> listed;
+  for (const SkippedFile& f : skipped)
+    if (show_skipped || f.model) listed.push_back(f);
+  const std::string skipped_note = skipped.empty()
+                                       ? ""
+                                       : ", " + std::to_string(skipped.size()) + " files skipped" +
+                                             (listed.size() == skipped.size() ? "" : " (--show-skipped lists them)");
   std::string text;
   if (format == "csv") {
     text = "rank,suspect,distance,verdict,p_value,error,sha256\n";
@@ -77,6 +75,7 @@ std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows
       text += std::to_string(i + 1) + "," + csv_field(r.suspect) + "," + number("{:.9g}", r.distance) + "," +
               r.verdict + "," + number("{:.6g}", r.p_value) + "," + csv_field(r.error) + "," + r.sha256 + "\n";
     }
+    for (const SkippedFile& f : listed) text += "," + csv_field(f.path) + ",,skipped,," + csv_field(f.reason) + ",\n";
     return text;
   }
   if (format == "markdown") {
@@ -86,9 +85,8 @@ std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows
       text += "| " + std::to_string(i + 1) + " | " + markdown_cell(r.suspect) + " | " + number("{:.6f}", r.distance) +
               " | " + (r.verdict == "stolen" ? "**stolen**" : r.verdict) + " | " + markdown_cell(r.error) + " |\n";
     }
-    if (show_skipped)
-      for (const SkippedFile& f : skipped)
-        text += "| | " + markdown_cell(f.path) + " | | skipped | " + markdown_cell(f.reason) + " |\n";
+    for (const SkippedFile& f : listed)
+      text += "| | " + markdown_cell(f.path) + " | | skipped | " + markdown_cell(f.reason) + " |\n";
     return text + "\n" + summary_line(rows) + skipped_note + " (" + h.metric + ", stolen below " +
            number("{:.6g}", h.threshold) + ")\n";
   }
@@ -99,8 +97,7 @@ std::string format_audit(const AuditHeader& h, const std::vector<AuditRow>& rows
                         r.verdict == "stolen" ? "STOLEN" : r.verdict) +
             r.suspect + (r.error.empty() ? "" : "\n      " + r.error) + "\n";
   }
-  if (show_skipped)
-    for (const SkippedFile& f : skipped) text += "-     -          skipped      " + f.path + " (" + f.reason + ")\n";
+  for (const SkippedFile& f : listed) text += "-     -          skipped      " + f.path + " (" + f.reason + ")\n";
   return text + summary_line(rows) + skipped_note + "; " + h.metric + ", stolen below " +
          number("{:.6g}", h.threshold) + " (" + h.threshold_source + ")\n";
 }

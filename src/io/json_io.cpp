@@ -149,6 +149,8 @@ std::string dump(const json& document, int indent = 2) {
 
 }  // namespace
 
+std::string json_string(const std::string& text) { return dump(json(text), -1); }
+
 std::string format_json(const VerifyReport& r) {
   json document = {{"schema_version", kReportSchemaVersion},
                    {"sacjc_version", SACJC_VERSION},

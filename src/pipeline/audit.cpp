@@ -13,6 +13,7 @@
 
 #include "sacjc/error.h"
 #include "sacjc/files.h"
+#include "sacjc/model_format.h"
 #include "sacjc/sha256.h"
 
 namespace sacjc {
@@ -25,11 +26,23 @@ bool matches(const fs::path& path, const std::vector<std::string>& globs) {
                      [&](const std::string& glob) { return fnmatch(glob.c_str(), name.c_str(), 0) == 0; });
 }
 
+// Why a regular file found in a directory is not a suspect, or "" if it is one: its bytes show
+// a model format sacjc cannot run (whatever its name), or its name matches no glob.
+SkippedFile skip_reason(const fs::path& path, const std::vector<std::string>& globs) {
+  const ModelFormat format = model_format_of_file(path.string());
+  const std::string other_format = not_torchscript_reason(format);
+  if (!other_format.empty()) return {path.string(), other_format, true};
+  if (matches(path, globs)) return {path.string(), "", false};
+  if (format == ModelFormat::kTorchScript)
+    return {path.string(), "a TorchScript model whose name matches no --glob (add --glob to check it)", true};
+  return {path.string(), "name matches no --glob", false};
+}
+
 }  // namespace
 
 SuspectSearch find_suspects(const std::vector<std::string>& paths, const std::vector<std::string>& globs) {
   std::set<std::string> found;
-  std::map<std::string, std::string> skipped;
+  std::map<std::string, SkippedFile> skipped;
   for (const std::string& path : paths) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) {
@@ -41,17 +54,19 @@ SuspectSearch find_suspects(const std::vector<std::string>& paths, const std::ve
           if (type == fs::file_type::directory) continue;
           const std::string name = entry.path().string();
           if (type == fs::file_type::regular) {
-            if (matches(entry.path(), globs))
+            SkippedFile skip = skip_reason(entry.path(), globs);
+            if (skip.reason.empty())
               found.insert(name);
             else
-              skipped[name] = "name matches no --glob";
+              skipped[name] = std::move(skip);
           } else {
-            skipped[name] = type == fs::file_type::not_found ? "dangling symbolic link"
-                            : type == fs::file_type::fifo    ? "a FIFO, not a model file"
-                            : type == fs::file_type::socket  ? "a socket, not a model file"
-                            : type == fs::file_type::character || type == fs::file_type::block
-                                ? "a device, not a model file"
-                                : "not a regular file";
+            skipped[name].path = name;
+            skipped[name].reason = type == fs::file_type::not_found ? "dangling symbolic link"
+                                   : type == fs::file_type::fifo    ? "a FIFO, not a model file"
+                                   : type == fs::file_type::socket  ? "a socket, not a model file"
+                                   : type == fs::file_type::character || type == fs::file_type::block
+                                       ? "a device, not a model file"
+                                       : "not a regular file";
           }
         }
       } catch (const fs::filesystem_error& e) {
@@ -65,7 +80,7 @@ SuspectSearch find_suspects(const std::vector<std::string>& paths, const std::ve
   }
   SuspectSearch search{{found.begin(), found.end()}, {}};
   for (const std::string& name : found) skipped.erase(name);
-  for (auto& [path, reason] : skipped) search.skipped.push_back({path, reason});
+  for (auto& [path, skip] : skipped) search.skipped.push_back(std::move(skip));
   return search;
 }
 
