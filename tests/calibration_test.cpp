@@ -132,12 +132,24 @@ TEST(CalibrationTest, MalformedOrNewerFilesAreBadInput) {
   EXPECT_EQ(read_code(""), ExitCode::kBadInput);
   EXPECT_EQ(read_code("{}"), ExitCode::kBadInput);
   EXPECT_EQ(read_code(good.substr(0, good.size() / 2)), ExitCode::kBadInput);
+  const std::string version = "\"schema_version\": " + std::to_string(kCalibrationVersion);
+  ASSERT_NE(good.find(version), std::string::npos) << good;
   std::string newer = good;
-  newer.replace(newer.find("\"version\": 1"), 12, "\"version\": 99");
+  newer.replace(newer.find(version), version.size(), "\"schema_version\": 99");
   EXPECT_EQ(read_code(newer), ExitCode::kBadInput);
+  std::string old_newer = good;  // files before schema_version said "version"
+  old_newer.replace(old_newer.find(version), version.size(), "\"version\": 99");
+  EXPECT_EQ(read_code(old_newer), ExitCode::kBadInput);
   std::string other_metric = good;
   other_metric.replace(other_metric.find("\"metric\": \"rsa\""), 15, "\"metric\": \"xyz\"");
   EXPECT_EQ(read_code(other_metric), ExitCode::kBadInput);
+}
+
+TEST(CalibrationTest, FilesWrittenWithTheOldVersionFieldStillRead) {
+  std::string old = format_json(sample());
+  const std::string version = "\"schema_version\": " + std::to_string(kCalibrationVersion);
+  old.replace(old.find(version), version.size(), "\"version\": 1");
+  EXPECT_EQ(parse_calibration(old, "old.json").threshold, sample().threshold);
 }
 
 TEST(CalibrationTest, RefusesAnotherVictimProbeSetOrMetric) {

@@ -147,6 +147,28 @@ TEST(FingerprintTest, FilesAreNamedByBaseNameOnly) {
   EXPECT_EQ(back.calibration->stolen_paths, std::vector<std::string>{"copy.pt"});
 }
 
+// New calibration files carry "schema_version"; inside a fingerprint the calibration keeps the
+// layout of version 1 and no label file is null, so builds before that convention read it.
+TEST(FingerprintTest, MetadataKeepsTheLayoutEarlierBuildsRead) {
+  Fingerprint fp = sample();
+  Calibration c;
+  c.probe_options = fp.probe_options;
+  c.probe_count = 3;
+  c.independent_paths = {"a.pt"};
+  c.independent = {0.2};
+  fp.calibration = c;
+  const std::string meta = format_fingerprint_meta(fp);
+  EXPECT_NE(meta.find(R"("format":"sacjc-calibration")"), std::string::npos) << meta;
+  EXPECT_NE(meta.find(R"("version":1)"), std::string::npos) << meta;
+  EXPECT_EQ(meta.find("schema_version"), std::string::npos) << meta;
+  EXPECT_NE(meta.find(R"("labels":"")"), std::string::npos) << meta;  // not null: older readers want a string
+  EXPECT_NE(format_json(c).find(R"("schema_version": 2)"), std::string::npos);
+  Fingerprint back;
+  parse_fingerprint_meta(meta, "fp.sacfp", back);
+  ASSERT_TRUE(back.calibration);
+  EXPECT_EQ(back.calibration->independent, std::vector<double>{0.2});
+}
+
 TEST(FingerprintTest, OlderFingerprintsWithPathsStillRead) {
   Fingerprint fp = sample();
   const std::string file = serialize_fingerprint(fp);

@@ -10,7 +10,9 @@
 
 namespace sacjc {
 
-constexpr int kAuditLogVersion = 1;
+// The log header's "schema_version" (1 was written as "version", with "" for absent values;
+// both are read).
+constexpr int kAuditLogVersion = 2;
 
 // What every row of an audit was measured against; shards and resumed runs must agree on it.
 struct AuditHeader {

@@ -13,7 +13,8 @@
 
 namespace sacjc {
 
-constexpr int kCalibrationVersion = 1;
+// The calibration file's "schema_version" (1 was written as "version"; both are read).
+constexpr int kCalibrationVersion = 2;
 
 struct Calibration {
   std::string victim_sha256;

@@ -1,5 +1,8 @@
 // Every JSON document sacjc writes or reads: verify and evaluate reports, calibration files,
-// fingerprint metadata.
+// fingerprint metadata, audit logs, error objects. One convention (docs/manual.md, "JSON
+// conventions"): every document carries "schema_version", files that sacjc reads back also name
+// their kind in "format", and an absent value is null (readers still take the "version" and ""
+// of older files).
 // nlohmann-json is included by src/io/json_io.cpp only. No NaN or Inf is ever written: a missing
 // statistic is null.
 #pragma once
@@ -20,6 +23,10 @@ std::string format_json(const Calibration& calibration);
 // `text` as a JSON string literal, quotes included (bytes that are not UTF-8 become U+FFFD),
 // for writers of other JSON formats (report_sarif.cpp).
 std::string json_string(const std::string& text);
+
+// What `--format json` prints on stdout when a command fails: {"schema_version", "sacjc_version",
+// "command" (null before one is known), "exit_code", "error"}.
+std::string format_json_error(int exit_code, const std::string& message, const std::string& command);
 
 // Reads a calibration file written by `sacjc calibrate`. Anything malformed, or a newer
 // version, is a bad-input Error naming the file.

@@ -42,7 +42,7 @@ struct PipelineOptions {
   std::string public_key;        // --public-key: a fingerprint victim's signature must verify with it
   // Untrusted models (model_host.h): limits per model.
   double timeout = kDefaultTimeoutSeconds;  // --timeout, seconds (0: none)
-  long long max_memory_mb = 0;              // --max-memory (0: half of the memory over the jobs)
+  long long max_memory_bytes = 0;           // --max-memory (0: half of the memory over the jobs)
   long long max_model_bytes = 0;            // --max-model-bytes (0: no limit)
   bool scan_archive = true;                 // off only for tests (SACJC_TEST_NO_ARCHIVE_SCAN=1)
   // Flags the user gave that a fingerprint fixes (probes, mode, comparison): prepare_victim
@@ -54,6 +54,9 @@ struct PipelineOptions {
 // 1000 selected probes separate extraction students better than 400 or 100 (docs/manual.md, "Catching
 // extraction").
 constexpr int kDefaultSelectedProbes = 1000;
+
+// `path` made absolute (for -vv logs: which file was meant); `path` itself if that fails.
+std::string absolute_path(const std::string& path);
 
 // The child settings for untrusted models when `jobs` of them run at once.
 ConfinedOptions confined_options(const PipelineOptions& options, int jobs);

@@ -15,7 +15,9 @@
 
 namespace sacjc {
 
-constexpr int kReportSchemaVersion = 1;
+// 2: absent values are null, never "" (selection.labels, audit rows), and the fields that
+// depend on an option are always present (null without it).
+constexpr int kReportSchemaVersion = 2;
 
 struct Timings {  // seconds
   double load = 0, probes = 0, victim = 0, suspect = 0, compare = 0, total = 0;

@@ -29,10 +29,13 @@
 #include <optional>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "sacjc/error.h"
 #include "sacjc/log.h"
 #include "sacjc/sandbox.h"
 #include "sacjc/sha256.h"
+#include "sacjc/size.h"
 
 namespace sacjc {
 namespace {
@@ -550,6 +553,24 @@ struct ConfinedRun::State {
   }
 };
 
+namespace {
+
+// -vv: what confines the child about to run `path`.
+void log_confinement(const std::string& path, const ConfinedOptions& o) {
+  if (!spdlog::should_log(spdlog::level::debug)) return;
+  const int abi = landlock_abi();
+  spdlog::debug(
+      "{}: confined child: {} thread(s), address space {}, timeout {}, no core files or file growth, no new "
+      "privileges, {}, seccomp filter (no files opened for writing, no sockets, exec, fork or ptrace){}",
+      path, o.threads, o.memory_bytes > 0 ? format_size(o.memory_bytes) : "unlimited",
+      o.timeout_seconds > 0 ? fmt::format("{:g} s", o.timeout_seconds) : "none",
+      abi > 0 ? fmt::format("Landlock ABI {} (reads only below the library directories, no writes)", abi)
+              : "no Landlock on this kernel (reads not limited by path)",
+      o.scan_archive ? ", archive scanned for file operators" : "");
+}
+
+}  // namespace
+
 ConfinedRun::ConfinedRun(const ModelBytes& model, const SharedProbes& probes, const ConfinedOptions& options)
     : state_(std::make_unique<State>()) {
   State& s = *state_;
@@ -576,6 +597,7 @@ ConfinedRun::ConfinedRun(const ModelBytes& model, const SharedProbes& probes, co
   s.path.copy(request.name, sizeof request.name - 1);
   s.path = request.name;  // as the child will spell it
   int fds[3] = {model.fd(), probes.fd(), pipe_fds[1]};
+  log_confinement(s.path, options);
   s.start = now_seconds();
   bool sent = send_with_fds(host.socket, &request, sizeof request, fds, 3);
   close(pipe_fds[1]);

@@ -18,6 +18,7 @@
 #include <list>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "sacjc/audit.h"
 #include "sacjc/audit_log.h"
@@ -112,7 +113,9 @@ CLI::App* add_audit_command(CLI::App& app, AuditOptions& o) {
   cmd->add_option("paths", o.paths, "Suspect model files and directories (searched recursively)")->required();
   cmd->add_option("--glob", o.globs, "File name patterns of models in directories")->capture_default_str();
   cmd->add_flag("--show-skipped", o.show_skipped, "List the files under PATH that were not checked, and why");
-  cmd->add_option("-j,--jobs", o.jobs, "Suspects checked at once")->capture_default_str()->check(CLI::Range(1, 256));
+  cmd->add_option("-j,--jobs", o.jobs, "Suspects checked at once (0: one per core)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 256));
   cmd->add_option("--jsonl", o.jsonl, "Append every suspect's row to this JSONL log as soon as it is known");
   cmd->add_flag("--resume", o.resume,
                 "Skip the suspects already in the --jsonl log (same file and SHA-256) and append the rest");
@@ -124,8 +127,7 @@ CLI::App* add_audit_command(CLI::App& app, AuditOptions& o) {
       ->check(CLI::IsMember({"independent", "stolen"}));
   add_pipeline_options(cmd, o.pipeline);
   add_confinement_options(cmd, o.pipeline);
-  auto* threshold = cmd->add_option("--threshold", o.threshold,
-                                    "Stolen below this distance (default: measured, see docs/results.md)");
+  auto* threshold = cmd->add_option("--threshold", o.threshold, default_thresholds_help());
   cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")
       ->excludes(threshold);
   return cmd;
@@ -240,12 +242,14 @@ std::size_t run_suspects(const AuditOptions& o, const std::vector<std::string>& 
 
 int run_audit(AuditOptions o) {
   apply_command_line(*o.command, o.pipeline);
+  if (o.jobs == 0) o.jobs = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   if (o.resume && o.jsonl.empty()) throw Error(ExitCode::kUsage, "--resume needs --jsonl");
   const std::optional<CalibrationFile> calibration = read_calibration_flag(o.calibration);
   std::error_code ec;
   const bool log_exists = !o.jsonl.empty() && fs::exists(o.jsonl, ec) && fs::file_size(o.jsonl, ec) > 0;
   if (log_exists && !o.resume)
     throw Error(ExitCode::kUsage, o.jsonl + " exists; add --resume to continue that audit, or remove it");
+  spdlog::debug("audit: {} job(s), log {}", o.jobs, o.jsonl.empty() ? "none" : absolute_path(o.jsonl));
   SuspectSearch search = find_suspects(o.paths, o.globs);
   const std::vector<std::string> suspects = suspects_to_check(o, search, log_exists);
 
@@ -266,6 +270,7 @@ int run_audit(AuditOptions o) {
   StopSignals signals;
   const std::size_t finished = run_suspects(o, suspects, victim, threshold, done, [&](AuditRow row) {
     if (!row.error.empty()) spdlog::warn("{}", row.error);
+    spdlog::debug("{}: {} after {:.3f} s", row.suspect, row.verdict, row.seconds);
     log.append(format_json_line(row));
     rows.push_back(std::move(row));
   });

@@ -8,9 +8,37 @@
 #include <string>
 #include <vector>
 
+#include "sacjc/log.h"
 #include "sacjc/pipeline.h"
 
 namespace sacjc {
+
+// -v/--verbose (repeatable: -vv for debug), --quiet and --no-progress, bound on the top level
+// and on every command (so each command's help lists them) to the same LogOptions.
+void add_output_flags(CLI::App* command, LogOptions& log);
+
+// Help that reads well: option texts wrapped to the terminal (help.cpp). Set on the top level
+// before the commands are added, which inherit it.
+void use_readable_help(CLI::App& app);
+
+// `sacjc help [COMMAND [SUBCOMMAND]]`: the help of sacjc or of one command, on stdout.
+struct HelpOptions {
+  std::vector<std::string> topic;
+};
+CLI::App* add_help_command(CLI::App& app, HelpOptions& options);
+int run_help(const CLI::App& app, const HelpOptions& options);
+
+// After a parse error: the message for the first word the parse could not place, with a "did
+// you mean" naming the nearest command or option; empty when the word is no mistyped name (then
+// CLI11's message stands).
+std::string did_you_mean(const CLI::App& app);
+
+// The nearest of `candidates` to `word` (at most 2 edits, 1 for words of 4 characters, none
+// for shorter ones), or the only candidate that `word` begins; empty if none.
+std::string nearest_name(const std::string& word, const std::vector<std::string>& candidates);
+
+// The command given, as typed after "sacjc" ("verify", "probes export"); empty if none.
+std::string command_path(const CLI::App& app);
 
 // Binds --probes, -n, --input-size, -q, --transpose, --channels, --mean, --std, --output,
 // --batch-size, --threads, --compare, --mode, --references, --num-references, --labels,
@@ -19,8 +47,13 @@ namespace sacjc {
 void add_pipeline_options(CLI::App* command, PipelineOptions& options);
 
 // Binds --timeout, --max-memory and --max-model-bytes: the limits of the commands that run
-// untrusted models (verify, audit, evaluate, calibrate).
+// untrusted models (verify, audit, evaluate, calibrate). The two sizes take suffixes (512M,
+// 2G) through parse_size; a bare number is MB for --max-memory and bytes for --max-model-bytes,
+// as before.
 void add_confinement_options(CLI::App* command, PipelineOptions& options);
+
+// The help text of --threshold, with the measured defaults it falls back to.
+std::string default_thresholds_help();
 
 // After parsing: the textual flags parsed into `options` (apply_pipeline_options), and the
 // flags of `command` that a fingerprint fixes, as given by the user (prepare_victim refuses
@@ -89,7 +122,7 @@ struct AuditOptions {
   std::string victim;
   std::vector<std::string> paths;
   std::vector<std::string> globs = {"*.pt", "*.pth", "*.torchscript"};
-  int jobs = 1;
+  int jobs = 1;               // 0: one per core
   bool show_skipped = false;  // list the files under PATH that are not checked
   std::string jsonl;
   bool resume = false;

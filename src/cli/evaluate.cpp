@@ -38,7 +38,7 @@ CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
   add_zoo_options(cmd, o.zoo);
   add_pipeline_options(cmd, o.pipeline);
   add_confinement_options(cmd, o.pipeline);
-  auto* threshold = cmd->add_option("--threshold", o.threshold, "Operating threshold (default: the measured default)");
+  auto* threshold = cmd->add_option("--threshold", o.threshold, "Operating threshold. " + default_thresholds_help());
   cmd->add_option("--calibration", o.calibration, "Take the operating threshold from this calibration file")
       ->excludes(threshold);
   cmd->add_option("--format", o.format, "Report format: text, json or csv (one line per model)")

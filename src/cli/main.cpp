@@ -9,10 +9,13 @@
 #include <exception>
 #include <iostream>
 #include <new>
+#include <string_view>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "sacjc/error.h"
+#include "sacjc/json_io.h"
 #include "sacjc/log.h"
 #include "sacjc/model.h"
 #include "sacjc/model_host.h"
@@ -26,11 +29,24 @@ constexpr const char* kExitCodes =
     "(model, image or file; evaluate and calibrate: some model failed, the rest are reported), "
     "4 internal error.";
 
-// Prints the one line every error gets, whatever the message holds.
-int fail(sacjc::ExitCode code, std::string message) {
+// With --format json anywhere on the command line, a failure also prints a JSON error object on
+// stdout, so a script that parses the report always has a document to parse.
+bool json_requested(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--format=json" || (arg == "--format" && i + 1 < argc && std::string_view(argv[i + 1]) == "json"))
+      return true;
+  }
+  return false;
+}
+
+// Prints the one line every error gets, whatever the message holds (and, with --format json,
+// the error object on stdout).
+int fail(sacjc::ExitCode code, std::string message, bool json = false, const std::string& command = "") {
   std::replace(message.begin(), message.end(), '\n', ' ');
   message.erase(message.find_last_not_of(" \t\r") + 1);
-  fmt::print(stderr, "sacjc: error: {}\n", message);
+  sacjc::write_stderr_line("sacjc: error: " + message);
+  if (json) std::cout << sacjc::format_json_error(static_cast<int>(code), message, command) << std::flush;
   return static_cast<int>(code);
 }
 
@@ -45,14 +61,16 @@ int fail(sacjc::ExitCode code, std::string message) {
 }
 
 int run(int argc, char** argv) {
-  CLI::App app{"sacjc: model fingerprinting with SAC-JC (sample correlation of JPEG-compressed probes)"};
+  const bool json = json_requested(argc, argv);
+  CLI::App app{"sacjc: model fingerprinting with SAC-JC (sample correlation of JPEG-compressed probes)", "sacjc"};
+  sacjc::use_readable_help(app);  // before the commands are added: they inherit it
   app.footer(kExitCodes);
   app.set_version_flag(
       "--version", [] { return std::string("sacjc ") + SACJC_VERSION + " (LibTorch " + sacjc::torch_version() + ")"; });
   app.require_subcommand(1);
   app.fallthrough();  // -v also after the subcommand
-  int verbosity = 0;
-  app.add_flag("-v,--verbose", verbosity, "More log output on stderr (-vv for debug)");
+  sacjc::LogOptions log;
+  sacjc::add_output_flags(&app, log);
 
   sacjc::VerifyOptions verify;
   CLI::App* verify_cmd = sacjc::add_verify_command(app, verify);
@@ -70,16 +88,26 @@ int run(int argc, char** argv) {
   CLI::App* probes_export_cmd = sacjc::add_probes_command(app, probes_export);
   std::string completion_shell;
   CLI::App* completion_cmd = sacjc::add_completion_command(app, completion_shell);
+  sacjc::HelpOptions help;
+  CLI::App* help_cmd = sacjc::add_help_command(app, help);
+  for (CLI::App* command :
+       {verify_cmd, evaluate_cmd, calibrate_cmd, fingerprint_cmd, audit_cmd, merge_cmd, probes_export_cmd, help_cmd, completion_cmd})
+    sacjc::add_output_flags(command, log);
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    return fail(sacjc::ExitCode::kUsage, std::string(e.what()) + " (run with --help for more information)");
+    const std::string hint = sacjc::did_you_mean(app);  // says it all, where there is one
+    const std::string message = hint.empty() ? std::string(e.what()) + " (run with --help for more information)" : hint;
+    return fail(sacjc::ExitCode::kUsage, message, json, sacjc::command_path(app));
   }
 
-  sacjc::setup_logging(verbosity);
+  sacjc::setup_logging(log);
+  const std::string command = sacjc::command_path(app);
+  spdlog::debug("sacjc {} (LibTorch {}), command {}, {} cores", SACJC_VERSION, sacjc::torch_version(), command,
+                std::thread::hardware_concurrency());
   try {
     // Untrusted models run in children of a host forked now, before LibTorch starts threads.
     if (*verify_cmd || *evaluate_cmd || *calibrate_cmd || *audit_cmd) sacjc::start_model_host();
@@ -94,14 +122,15 @@ int run(int argc, char** argv) {
       sacjc::print_report(sacjc::bash_completion(app));
       return 0;
     }
-    return fail(sacjc::ExitCode::kUsage, "no command given");
+    if (*help_cmd) return sacjc::run_help(app, help);
+    return fail(sacjc::ExitCode::kUsage, "no command given", json, command);
   } catch (const sacjc::Error& e) {
-    return fail(e.code(), e.what());
+    return fail(e.code(), e.what(), json, command);
   } catch (const std::bad_alloc&) {
-    return fail(sacjc::ExitCode::kInternal, "out of memory (lower -n, --input-size or --batch-size)");
+    return fail(sacjc::ExitCode::kInternal, "out of memory (lower -n, --input-size or --batch-size)", json, command);
   } catch (const std::exception& e) {
     std::string what = e.what();
-    return fail(sacjc::ExitCode::kInternal, "unexpected: " + what.substr(0, what.find('\n')));
+    return fail(sacjc::ExitCode::kInternal, "unexpected: " + what.substr(0, what.find('\n')), json, command);
   }
 }
 

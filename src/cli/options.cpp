@@ -1,7 +1,12 @@
 // The flag groups every command shares, bound to CLI11 once.
 #include "cli.h"
 
+#include <fmt/format.h>
+
+#include "sacjc/error.h"
 #include "sacjc/json_io.h"
+#include "sacjc/model_host.h"
+#include "sacjc/size.h"
 
 namespace sacjc {
 namespace {
@@ -9,7 +14,49 @@ namespace {
 // The help group of the flags that choose probes, mode and comparison: a fingerprint fixes them.
 constexpr const char* kFixedByFingerprint = "Probes, mode and comparison (fixed by a fingerprint)";
 
+// Binds a size option (size.h) whose bare numbers count `bare_unit` bytes. A bad value is a
+// CLI11 validation error, so it is reported like any other usage error.
+CLI::Option* add_size_option(CLI::App* cmd, const std::string& name, long long& bytes, long long bare_unit,
+                             const std::string& description) {
+  return cmd
+      ->add_option_function<std::string>(
+          name,
+          [&bytes, bare_unit, name](const std::string& text) {
+            try {
+              bytes = parse_size(text, bare_unit, name);
+            } catch (const Error& e) {
+              throw CLI::ValidationError(e.what());
+            }
+          },
+          description)
+      ->type_name("SIZE");
+}
+
 }  // namespace
+
+void add_output_flags(CLI::App* cmd, LogOptions& log) {
+  cmd->option_defaults()->group("Output");
+  cmd->add_flag_function(
+      "-v,--verbose", [&log](std::int64_t count) { log.verbosity += static_cast<int>(count); },
+      "More log output on stderr: -v for progress notes, -vv for debug detail (stage timings, paths, the "
+      "confinement of each model)");
+  cmd->add_flag_callback(
+      "--quiet", [&log] { log.quiet = true; }, "Errors only on stderr: no warnings, notes or progress bar");
+  cmd->add_flag_callback(
+      "--no-progress", [&log] { log.progress = false; },
+      "No progress bar (none is drawn anyway when stderr is not a terminal or TERM is dumb)");
+  cmd->option_defaults()->group("Options");
+}
+
+std::string default_thresholds_help() {
+  std::string text;
+  for (Metric metric : {Metric::kRsa, Metric::kCka, Metric::kMad, Metric::kAgree, Metric::kMargin})
+    text += fmt::format("{}{} {:g}", text.empty() ? "" : ", ", to_string(metric),
+                        default_threshold(metric, Mode::kLogits).value);
+  return "Stolen below this distance. Default: " + text +
+         fmt::format("; rsa {:g} with --mode embedding; a combination takes its calibration's",
+                     default_threshold(Metric::kRsa, Mode::kEmbedding).value);
+}
 
 void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->option_defaults()->group(kFixedByFingerprint);
@@ -41,13 +88,12 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--num-references", o.num_references, "--mode fri: number of reference images K")
       ->capture_default_str()
       ->check(CLI::Range(2, 100000));
-  cmd->add_option(
-         "--compare", o.compare,
-         "How to compare (default: rsa; margin with --labels): rsa (1 - Pearson of the correlation matrices' entries), "
-         "cka (1 - linear CKA), mad (the paper's mean absolute difference), agree (1 - share of probes with the "
-         "victim's top class), margin (how strongly the suspect prefers the victim's wrong answers to the true labels; "
-         "needs --labels), or a combination of two, scored by the smaller p-value against a calibration's independent "
-         "models (Tippett's method): rsa+agree, cka+agree, mad+agree, rsa+margin, cka+margin")
+  cmd->add_option("--compare", o.compare,
+                  "How to compare (default: rsa; margin with --labels): rsa (1 - Pearson of the correlation "
+                  "matrices), cka (1 - linear CKA), mad (mean absolute difference, the paper's), agree (1 - share "
+                  "of probes with the victim's top class), margin (leaning to the victim's wrong answers; needs "
+                  "--labels), or two combined through a calibration: rsa+agree, cka+agree, mad+agree, rsa+margin, "
+                  "cka+margin")
       ->check(CLI::IsMember(metric_names()));
   cmd->add_option("--labels", o.labels,
                   "CSV 'file,label' of the --probes images: class indices in the victim's output order (for --select "
@@ -63,8 +109,9 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--batch-size", o.model.batch_size, "Probes per forward pass")
       ->capture_default_str()
       ->check(CLI::Range(1, 65536));
-  cmd->add_flag("--no-optimize{false}", o.model.optimize, "Run models as saved, without freezing them for inference");
-  cmd->add_option("--threads", o.threads, "Inference threads (default: one per core)")->check(CLI::Range(1, 1024));
+  cmd->add_flag_callback(
+      "--no-optimize", [&o] { o.model.optimize = false; }, "Run models as saved, without freezing them for inference");
+  cmd->add_option("--threads", o.threads, "Inference threads (default 0: one per core)")->check(CLI::Range(0, 1024));
   cmd->option_defaults()->group("Options");
   cmd->add_option("--public-key", o.public_key,
                   "Ed25519 public key (PEM): the fingerprint VICTIM must have a signature VICTIM.sig (fingerprint "
@@ -76,14 +123,13 @@ void add_confinement_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--timeout", o.timeout, "Seconds per model before it is killed and reported as an error (0: none)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
-  cmd->add_option(
-         "--max-memory", o.max_memory_mb,
-         "Address-space limit per model in MB (default: half of this machine's memory over the models run at once)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--max-model-bytes", o.max_model_bytes,
-                  "Model files larger than this many bytes are refused unread (0: no limit)")
-      ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+  add_size_option(cmd, "--max-memory", o.max_memory_bytes, 1LL << 20,
+                  "Address-space limit per model: a size such as 512M or 2G; a bare number is MB. Default: half "
+                  "of this machine's memory over the models run at once (" +
+                      format_size(default_memory_limit(1)) + " for one)");
+  add_size_option(cmd, "--max-model-bytes", o.max_model_bytes, 1,
+                  "Model files larger than this are refused unread: a size such as 512M or 2G; a bare number is "
+                  "bytes. Default 0: no limit");
   cmd->option_defaults()->group("Options");
 }
 

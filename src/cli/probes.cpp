@@ -45,7 +45,7 @@ CLI::App* add_probes_command(CLI::App& app, ProbesExportOptions& o) {
   o.command = cmd;
   cmd->add_option("victim", o.victim, "Fingerprint (.sacfp), or a victim model whose probe flags are given here")
       ->required();
-  cmd->add_option("--out", o.out, "Directory to write (created if missing)")->required();
+  cmd->add_option("-o,--out", o.out, "Directory to write (created if missing)")->required();
   add_pipeline_options(cmd, o.pipeline);
   return cmd;
 }

@@ -65,8 +65,7 @@ CLI::App* add_verify_command(CLI::App& app, VerifyOptions& o) {
       ->excludes(suspect);
   add_pipeline_options(cmd, o.pipeline);
   add_confinement_options(cmd, o.pipeline);
-  auto* threshold = cmd->add_option("--threshold", o.threshold,
-                                    "Stolen below this distance (default: measured, see docs/results.md)");
+  auto* threshold = cmd->add_option("--threshold", o.threshold, default_thresholds_help());
   cmd->add_option("--calibration", o.calibration, "Use the threshold of this calibration file and report p-values")
       ->excludes(threshold);
   cmd->add_option("--format", o.format, "Report format: text, json, sarif (code scanning) or junit (CI test reports)")
@@ -96,6 +95,9 @@ int run_verify(VerifyOptions o) {
   const std::optional<CalibrationFile> calibration = read_calibration_flag(o.calibration);
   std::optional<ModelBytes> suspect;
   if (!o.suspect.empty()) suspect.emplace(o.suspect, o.pipeline.max_model_bytes);
+  if (suspect)
+    spdlog::debug("suspect model {} ({}), sha256 {}", o.suspect, absolute_path(o.suspect), suspect->sha256());
+  if (calibration) spdlog::debug("calibration {}", absolute_path(calibration->path));
   report.timings.load = seconds_since(step);
 
   // 2. The victim: its probes (seeds -> resize -> JPEG round trip -> tensor) and its matrix,
@@ -155,6 +157,11 @@ int run_verify(VerifyOptions o) {
 
   if (!o.plot.empty()) write_plot(o.plot, with_matrix(victim.measurement).matrix, with_matrix(measured).matrix);
   report.timings.total = seconds_since(start);
+  const Timings& t = report.timings;
+  spdlog::debug(
+      "stages (s): read suspect {:.3f}, probes {:.3f}, victim {:.3f}, suspect child {:.3f}, compare {:.3f}, total "
+      "{:.3f}",
+      t.load, t.probes, t.victim, t.suspect, t.compare, t.total);
   print_report(o.format == "json"    ? format_json(report)
                : o.format == "sarif" ? format_sarif(suspects_report(report))
                : o.format == "junit" ? format_junit(suspects_report(report))

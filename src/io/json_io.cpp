@@ -20,6 +20,16 @@ using nlohmann::json;
 
 json finite_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
 
+// The one convention for an absent value: null, never "" (docs/manual.md, "JSON conventions").
+json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+// Reads a text that is null when absent; files written before that convention hold "".
+std::string text_or_empty(const json& value) { return value.is_null() ? std::string() : value.get<std::string>(); }
+
+// The version of a document sacjc reads back: "schema_version", or, in files written before
+// that was the one convention, "version".
+int schema_version_of(const json& doc);
+
 template <typename T>
 json optional_json(const std::optional<T>& value) {
   return value ? finite_or_null(*value) : json(nullptr);
@@ -63,11 +73,13 @@ json parts_json(Metric metric, const std::vector<double>& parts) {
   return document;
 }
 
-json selection_json(const Selection& s) {
+// `absent_as_null`: reports and files follow the null convention; a fingerprint's metadata
+// keeps "" so that fingerprints stay readable by the sacjc versions before it.
+json selection_json(const Selection& s, bool absent_as_null = true) {
   return {{"method", to_string(s.method)},
           {"pool", s.pool},
-          {"labels", s.labels},
-          {"labels_sha256", s.labels_sha256},
+          {"labels", absent_as_null ? text_or_null(s.labels) : json(s.labels)},
+          {"labels_sha256", absent_as_null ? text_or_null(s.labels_sha256) : json(s.labels_sha256)},
           {"victim_wrong", s.victim_wrong >= 0 ? json(s.victim_wrong) : json(nullptr)}};
 }
 
@@ -75,8 +87,8 @@ Selection selection_from(const json& doc) {
   Selection s;
   s.method = parse_select(doc.at("method").get<std::string>());
   s.pool = integer<int>(doc.at("pool"));
-  s.labels = doc.at("labels").get<std::string>();
-  s.labels_sha256 = doc.at("labels_sha256").get<std::string>();
+  s.labels = text_or_empty(doc.at("labels"));
+  s.labels_sha256 = text_or_empty(doc.at("labels_sha256"));
   s.victim_wrong = doc.at("victim_wrong").is_null() ? -1 : integer<int>(doc.at("victim_wrong"));
   return s;
 }
@@ -151,6 +163,22 @@ std::string dump(const json& document, int indent = 2) {
 
 std::string json_string(const std::string& text) { return dump(json(text), -1); }
 
+namespace {
+
+int schema_version_of(const json& doc) {
+  return integer<int>(doc.contains("schema_version") ? doc.at("schema_version") : doc.at("version"));
+}
+
+}  // namespace
+
+std::string format_json_error(int exit_code, const std::string& message, const std::string& command) {
+  return dump({{"schema_version", kReportSchemaVersion},
+               {"sacjc_version", SACJC_VERSION},
+               {"command", text_or_null(command)},
+               {"exit_code", exit_code},
+               {"error", message}});
+}
+
 std::string format_json(const VerifyReport& r) {
   json document = {{"schema_version", kReportSchemaVersion},
                    {"sacjc_version", SACJC_VERSION},
@@ -173,13 +201,12 @@ std::string format_json(const VerifyReport& r) {
                      {"compare", r.timings.compare},
                      {"total", r.timings.total}}}};
   add_settings(document, r.settings);
-  if (!r.calibration.empty()) {
-    document["calibration"] = r.calibration;
-    document["p_value"] = r.p_value;
-    document["p_value_empirical"] = r.p_value_empirical;
-    document["calibration_models"] = r.calibration_models;
-    document["false_match_rate"] = r.false_match_rate;
-  }
+  const bool calibrated = !r.calibration.empty();
+  document["calibration"] = text_or_null(r.calibration);
+  document["p_value"] = calibrated ? json(r.p_value) : json(nullptr);
+  document["p_value_empirical"] = calibrated ? json(r.p_value_empirical) : json(nullptr);
+  document["calibration_models"] = calibrated ? json(r.calibration_models) : json(nullptr);
+  document["false_match_rate"] = calibrated ? json(r.false_match_rate) : json(nullptr);
   return dump(document);
 }
 
@@ -190,9 +217,10 @@ std::string format_json(const EvaluateReport& r) {
                 {"role", m.entry.role},
                 {"family", m.entry.family},
                 {"distance", optional_json(m.distance)}};
-    if (m.distance) row["sha256"] = m.info.sha256, row["output_size"] = m.info.output_size;
+    row["sha256"] = m.distance ? json(m.info.sha256) : json(nullptr);
+    row["output_size"] = m.distance ? json(m.info.output_size) : json(nullptr);
     if (m.parts.size() > 1) row["parts"] = parts_json(r.settings.metric, m.parts);
-    if (!m.error.empty()) row["error"] = m.error;
+    row["error"] = text_or_null(m.error);
     models.push_back(row);
   }
   json families = json::array();
@@ -212,7 +240,7 @@ std::string format_json(const EvaluateReport& r) {
       row["best_f1_threshold"] = optional_json(f.best_f1_threshold);
       row["best_f1"] = f.best_f1_threshold ? json(f.best_f1) : json(nullptr);
     }
-    if (!f.note.empty()) row["note"] = f.note;
+    row["note"] = text_or_null(f.note);
     families.push_back(row);
   }
   json document = {{"schema_version", kReportSchemaVersion},
@@ -230,7 +258,7 @@ std::string format_json(const EvaluateReport& r) {
 std::string format_json(const Calibration& c) {
   return dump(
       {{"format", "sacjc-calibration"},
-       {"version", kCalibrationVersion},
+       {"schema_version", kCalibrationVersion},
        {"sacjc_version", SACJC_VERSION},
        {"victim_sha256", c.victim_sha256},
        {"probes",
@@ -250,7 +278,7 @@ namespace {
 Calibration calibration_from(const json& doc, const std::string& name) {
   if (!doc.is_object() || doc.value("format", "") != "sacjc-calibration")
     throw bad_input(name, "not a sacjc calibration file");
-  int version = integer<int>(doc.at("version"));
+  int version = schema_version_of(doc);
   if (version > kCalibrationVersion)
     throw bad_input(name, "calibration format version " + std::to_string(version) +
                               " is newer than this sacjc reads (" + std::to_string(kCalibrationVersion) + ")");
@@ -327,6 +355,8 @@ std::string format_fingerprint_meta(const Fingerprint& fp) {
     for (std::string& path : c.independent_paths) path = base_name(path);
     for (std::string& path : c.stolen_paths) path = base_name(path);
     calibration = json::parse(format_json(c));
+    calibration.erase("schema_version");  // the layout of calibration version 1, which earlier
+    calibration["version"] = 1;           // sacjc builds read: the metadata keeps its layout
   }
   json document = {{"format", "sacjc-fingerprint"},
                    {"sacjc_version", fp.tool_version},
@@ -339,7 +369,7 @@ std::string format_fingerprint_meta(const Fingerprint& fp) {
                    {"mode", to_string(fp.mode)},
                    {"metric", to_string(fp.metric)},
                    {"output_key", fp.output_key},
-                   {"selection", selection_json(selection)},
+                   {"selection", selection_json(selection, false)},
                    {"calibration", calibration}};
   return dump(document, -1);
 }
@@ -372,10 +402,14 @@ void parse_fingerprint_meta(const std::string& text, const std::string& name, Fi
 namespace {
 
 json row_json(const AuditRow& r) {
-  return {{"suspect", r.suspect},         {"canonical", r.canonical},
-          {"sha256", r.sha256},           {"distance", optional_json(r.distance)},
-          {"verdict", r.verdict},         {"p_value", optional_json(r.p_value)},
-          {"output_size", r.output_size}, {"error", r.error}};
+  return {{"suspect", r.suspect},
+          {"canonical", text_or_null(r.canonical)},
+          {"sha256", text_or_null(r.sha256)},
+          {"distance", optional_json(r.distance)},
+          {"verdict", r.verdict},
+          {"p_value", optional_json(r.p_value)},
+          {"output_size", r.output_size},
+          {"error", text_or_null(r.error)}};
 }
 
 json header_json(const AuditHeader& h) {
@@ -397,7 +431,7 @@ std::optional<double> optional_double(const json& value) {
 std::string format_json_line(const AuditHeader& h) {
   json document = header_json(h);
   document["format"] = "sacjc-audit";
-  document["version"] = kAuditLogVersion;
+  document["schema_version"] = kAuditLogVersion;
   document["sacjc_version"] = SACJC_VERSION;
   return dump(document, -1) + "\n";
 }
@@ -412,9 +446,9 @@ AuditHeader parse_audit_header(const std::string& line, const std::string& name)
   return parse_document(line, name, "audit log header", [&](const json& doc) {
     if (!doc.is_object() || doc.value("format", "") != "sacjc-audit")
       throw bad_input(name, "not a sacjc audit log (JSONL)");
-    if (integer<int>(doc.at("version")) > kAuditLogVersion)
-      throw bad_input(name, "audit log version " + std::to_string(integer<int>(doc.at("version"))) +
-                                " is newer than this sacjc reads");
+    if (schema_version_of(doc) > kAuditLogVersion)
+      throw bad_input(
+          name, "audit log version " + std::to_string(schema_version_of(doc)) + " is newer than this sacjc reads");
     return AuditHeader{doc.at("victim").get<std::string>(),
                        doc.at("victim_sha256").get<std::string>(),
                        doc.at("probe_sha256").get<std::string>(),
@@ -429,13 +463,13 @@ AuditRow parse_audit_row(const std::string& line, const std::string& name) {
   return parse_document(line, name, "audit log row", [&](const json& doc) {
     AuditRow r;
     r.suspect = doc.at("suspect").get<std::string>();
-    r.sha256 = doc.at("sha256").get<std::string>();
-    r.canonical = doc.value("canonical", "");  // logs before sacjc 0.2 have none
+    r.sha256 = text_or_empty(doc.at("sha256"));
+    r.canonical = doc.contains("canonical") ? text_or_empty(doc.at("canonical")) : "";  // none before sacjc 0.2
     r.distance = optional_double(doc.at("distance"));
     r.verdict = doc.at("verdict").get<std::string>();
     r.p_value = optional_double(doc.at("p_value"));
     r.output_size = integer<long>(doc.at("output_size"));
-    r.error = doc.at("error").get<std::string>();
+    r.error = text_or_empty(doc.at("error"));
     r.seconds = doc.value("seconds", 0.0);
     if (r.verdict != "stolen" && r.verdict != "independent" && r.verdict != "error")
       throw bad_input(name, "malformed audit log row: verdict '" + r.verdict + "'");

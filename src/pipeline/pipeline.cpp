@@ -55,12 +55,18 @@ void check_disjoint(const std::vector<Seed>& probes, const std::vector<Seed>& re
 
 }  // namespace
 
+std::string absolute_path(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  return ec ? path : absolute.lexically_normal().string();
+}
+
 ConfinedOptions confined_options(const PipelineOptions& o, int jobs) {
   ConfinedOptions c;
   c.model = o.model;
   const int cores = std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
   c.threads = o.threads > 0 ? o.threads : std::max(1, cores / std::max(1, jobs));
-  c.memory_bytes = o.max_memory_mb > 0 ? o.max_memory_mb * 1024 * 1024 : default_memory_limit(jobs);
+  c.memory_bytes = o.max_memory_bytes > 0 ? o.max_memory_bytes : default_memory_limit(jobs);
   c.timeout_seconds = o.timeout;
   c.scan_archive = o.scan_archive;
   return c;
@@ -237,7 +243,11 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const ProbesR
     if (!o.public_key.empty() && std::filesystem::is_regular_file(path, ec))
       throw Error(ExitCode::kUsage,
                   "--public-key checks the signature of a fingerprint (.sacfp), and " + path + " is not one");
-    LoadedModel model = load_model(path, o.model);
+    spdlog::debug("victim model {} ({}), runs in this process", path, absolute_path(path));
+    LoadedModel model = [&] {
+      StageTimer timer("load victim");
+      return load_model(path, o.model);
+    }();
     const auto start = std::chrono::steady_clock::now();
     if (o.select != Select::kAll) {
       select_victim_probes(model, o, victim);
@@ -246,7 +256,11 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const ProbesR
     } else {
       victim.probes = make_pipeline_probes(o);
       victim.probe_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      spdlog::debug("stage probes: {:.3f} s ({} from {}, quality {}, {}x{})", victim.probe_seconds, victim.probes.count,
+                    o.probes.directory.empty() ? "the built-in set" : absolute_path(o.probes.directory),
+                    o.probes.quality, o.probes.height, o.probes.width);
       if (probes_ready) probes_ready(victim.probes);
+      StageTimer timer("victim forward");
       victim.measurement = measure(model, victim.probes, o.mode, "victim");
     }
     spdlog::info("{} probes from {}, sha256 {}", victim.probes.count, victim.probes.source, victim.probes.sha256);
@@ -258,6 +272,9 @@ Victim prepare_victim(const std::string& path, PipelineOptions& o, const ProbesR
   if (!o.fixed_flags_given.empty())
     throw Error(ExitCode::kUsage, o.fixed_flags_given.front() + " cannot be used with a fingerprint: " + path +
                                       " fixes the probes, mode and comparison");
+  spdlog::debug("victim fingerprint {} ({}){}", path, absolute_path(path),
+                o.public_key.empty() ? "" : ", signature checked with " + absolute_path(o.public_key));
+  StageTimer timer("read fingerprint");
   Fingerprint fp = read_fingerprint(path, o.public_key);
   o.probes = fp.probe_options;
   o.mode = fp.mode;
@@ -359,6 +376,7 @@ std::vector<ModelResult> measure_models(const Victim& victim, const std::vector<
   const SharedProbes probes(victim.probes);
   for (const ZooEntry& entry : entries) {
     ModelResult result{entry, std::nullopt, "", {entry.path, "", 0}, {}};
+    StageTimer timer("model " + entry.path);
     try {
       ModelInfo info;
       Measurement m = measure_untrusted(entry.path, probes, options, "", info);

@@ -29,7 +29,7 @@ check(table["summary"] == {"suspects": 7, "stolen": 2, "independent": 1, "errors
 check(table["skipped"] == [{"path": f"{d}/notes.txt", "reason": "name matches no --glob"}], f"skipped {table['skipped']}")
 by = {r["suspect"]: r for r in rows}
 for s in stolen:
-    check(by[s]["verdict"] == "stolen" and by[s]["error"] == "", f"{s} not stolen: {by[s]}")
+    check(by[s]["verdict"] == "stolen" and by[s]["error"] is None, f"{s} not stolen: {by[s]}")
     check(by[s]["sha256"] == hashlib.sha256(open(s, "rb").read()).hexdigest(), f"{s} sha256")
 ind = by[f"{d}/independent.pt"]
 check(ind["verdict"] == "independent" and ind["distance"] is not None, f"independent row {ind}")
@@ -44,7 +44,7 @@ check(table["settings"]["victim"] == f"{d}/victim.pt", "settings.victim")
 check(log.endswith("\n"), "log does not end with a newline")
 lines = [json.loads(l) for l in log.splitlines()]
 header, logged = lines[0], lines[1:]
-check(header.get("format") == "sacjc-audit" and header.get("version") == 1, f"header {header}")
+check(header.get("format") == "sacjc-audit" and header.get("schema_version") == 2, f"header {header}")
 check(header["victim_sha256"] == table["settings"]["victim_sha256"], "header victim_sha256")
 check(sorted(r["suspect"] for r in logged) == sorted(expected), "log rows != suspects")
 keys = {"suspect", "canonical", "sha256", "distance", "verdict", "p_value", "output_size", "error", "seconds"}

@@ -8,7 +8,7 @@ grep -qi nan "$WORK/out" && fail "NaN in the JSON report"
 "$PYTHON" - "$WORK/out" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
-assert report["command"] == "evaluate" and report["schema_version"] == 1
+assert report["command"] == "evaluate" and report["schema_version"] == 2
 models = {m["path"].split("/")[-1]: m for m in report["models"]}
 assert models["random.pt"]["distance"] is None and "not a TorchScript" in models["random.pt"]["error"], models
 assert models["stolen.pt"]["distance"] < models["independent.pt"]["distance"]

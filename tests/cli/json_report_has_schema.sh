@@ -1,7 +1,7 @@
 # --format json prints the documented, versioned report and nothing else on stdout.
 source "$(dirname "$0")/lib.sh"
 expect_exit 0 "$SACJC" verify "$DEMO/victim.pt" "$DEMO/independent.pt" --format json -n 40 -q 18
-[ "$(json_field schema_version)" = 1 ] || fail "schema_version"
+[ "$(json_field schema_version)" = 2 ] || fail "schema_version"
 [ "$(json_field verdict)" = independent ] || fail "verdict"
 [ "$(json_field probes.count)" = 40 ] || fail "probe count"
 [ "$(json_field probes.jpeg_quality)" = 18 ] || fail "quality"

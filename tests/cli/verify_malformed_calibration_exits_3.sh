@@ -35,8 +35,9 @@ edit("threshold_null", lambda d: d.update(threshold=None))
 edit("threshold_nan", lambda d: d.update(threshold=float("nan")))
 edit("threshold_inf", lambda d: d.update(threshold=float("inf")))
 edit("distance_nan", lambda d: d["independent"]["distances"].__setitem__(0, float("nan")))
-edit("version_text", lambda d: d.update(version="1"))
-edit("version_99", lambda d: d.update(version=99))
+edit("version_text", lambda d: d.update(schema_version="1"))
+edit("version_99", lambda d: d.update(schema_version=99))
+edit("old_version_99", lambda d: d.update(version=d.pop("schema_version") + 97))  # the field before schema_version
 edit("no_independent", lambda d: d.update(independent={"paths": [], "distances": []}))
 edit("distances_text", lambda d: d["independent"].update(distances=["a", "b"]))
 edit("input_size_short", lambda d: d["probes"].update(input_size=[32]))
@@ -56,6 +57,7 @@ declare -A why=(
   [threshold_null]="type must be number, but is null" [threshold_nan]="malformed calibration file"
   [threshold_inf]="malformed calibration file" [distance_nan]="malformed calibration file"
   [version_text]="malformed calibration file" [version_99]="version 99 is newer than this sacjc reads"
+  [old_version_99]="version 99 is newer than this sacjc reads"
   [no_independent]="inconsistent distance lists" [distances_text]="type must be number, but is string"
   [input_size_short]="malformed calibration file" [overflow]="number overflow"
   [threshold_negative]="a threshold or distance outside [0, 2]" [threshold_5]="a threshold or distance outside [0, 2]"
