@@ -13,14 +13,14 @@ namespace sacjc {
 
 // Every panel is kPanelSide pixels square whatever the probe count; above kPanelSide probes it
 // shows a regular subset of them (matrix_order.h shown_probes).
-constexpr int kPanelSide = 320;
+constexpr int kPanelSide = 256;
 
 // |victim - suspect| at the top of the difference panel's colour scale, for every suspect, so
 // that the panel's brightness can be compared between pictures. The matrices hold 1 - cos, in
 // [0, 2]; a copy's entries move by a few hundredths, an independent model's by tenths.
 constexpr float kDifferenceTop = 0.5f;
 
-constexpr int kVerifyPlotWidth = 1200, kVerifyPlotHeight = 580;
+constexpr int kVerifyPlotWidth = 1020, kVerifyPlotHeight = 524;
 
 // The top-left corners of the three panels, left to right: victim, suspect, difference.
 struct PanelCorner {

@@ -251,7 +251,8 @@ void write_png(const std::string& path, const Image& image) {
   cv::Mat bgr;
   cv::cvtColor(as_mat(image), bgr, cv::COLOR_RGB2BGR);
   std::vector<std::uint8_t> png;
-  if (!cv::imencode(".png", bgr, png)) throw Error(ExitCode::kInternal, "cannot encode PNG for " + path);
+  if (!cv::imencode(".png", bgr, png, {cv::IMWRITE_PNG_COMPRESSION, 9}))
+    throw Error(ExitCode::kInternal, "cannot encode PNG for " + path);
   write_file_atomically(path, std::string(png.begin(), png.end()));
 }
 

@@ -80,12 +80,13 @@ void draw_colour_bar(Image& image, int left, int top, const ColourMap& map, floa
   }
 }
 
-// `text` cut to `width` pixels, the cut part replaced by "..." at the front (paths keep their
-// file name).
-std::string fit(std::string text, int width, double scale = 1.0) {
+// `text` cut to `width` pixels, the cut part replaced by "...": at the end, or at the front for
+// paths (which keep their file name).
+std::string fit(std::string text, int width, double scale = 1.0, bool path = false) {
   if (text_width(text, scale) <= width) return text;
-  while (text.size() > 1 && text_width("..." + text, scale) > width) text.erase(0, 1);
-  return "..." + text;
+  auto cut = [&] { return path ? "..." + text : text + "..."; };
+  while (text.size() > 1 && text_width(cut(), scale) > width) text.erase(path ? 0 : text.size() - 1, 1);
+  return cut();
 }
 
 std::string file_name(const std::string& path) {
@@ -124,17 +125,16 @@ void draw_titles(Image& image, const VerifyReport& r) {
                        : "independent: suspect " + suspect + " is not a copy of victim " + victim,
                 width, 1.6),
             stolen ? kRed : kGreen, 1.6, 2);
-  draw_text(image, kMargin, 42,
-            fit(fmt::format("{} distance {:.4f} {} threshold {:.4f}, so {}   ({}: {})", to_string(s.metric), r.distance,
-                            stolen ? "<" : ">=", s.threshold, stolen ? "stolen" : "independent", to_string(s.metric),
-                            comparison_text(s.metric)),
-                width, 1.15),
-            kBlack, 1.15);
-  std::string threshold = "threshold: " + s.threshold_source;
+  std::string result = fmt::format("{} distance {:.4f} {} threshold {:.4f}, so {}", to_string(s.metric), r.distance,
+                                   stolen ? "<" : ">=", s.threshold, stolen ? "stolen" : "independent");
   if (!r.calibration.empty())
-    threshold += fmt::format("; p-value {:.3g} (fit), {:.3g} (rank)", r.p_value, r.p_value_empirical);
-  draw_text(image, kMargin, 68, fit(threshold, width), kGrey);
-  draw_text(image, kMargin, 88, fit("victim " + r.victim.path + "    suspect " + r.suspect.path, width), kGrey);
+    result += fmt::format("; p-value {:.3g} (fit), {:.3g} (rank)", r.p_value, r.p_value_empirical);
+  draw_text(image, kMargin, 42, fit(result, width, 1.15), kBlack, 1.15);
+  draw_text(image, kMargin, 68,
+            fit(to_string(s.metric) + ": " + comparison_text(s.metric) + ". Threshold: " + s.threshold_source, width),
+            kGrey);
+  draw_text(image, kMargin, 88, "victim  " + fit(r.victim.path, width / 2 - 70, 1.0, true), kGrey);
+  draw_text(image, kMargin + width / 2, 88, "suspect  " + fit(r.suspect.path, width / 2 - 70, 1.0, true), kGrey);
   draw_text(image, kMargin, 108,
             fit(fmt::format("{} probes ({}), {}x{}, JPEG quality {}; mode {}", s.probe_count, s.probe_source,
                             s.probe_options.height, s.probe_options.width, s.probe_options.quality, to_string(s.mode)),
@@ -170,7 +170,7 @@ Image render_verify_plot(const VerifyReport& report, const Eigen::MatrixXf& vict
 
   const float high = scale_top(std::max(victim.maxCoeff(), suspect.maxCoeff()));
   const Eigen::MatrixXf difference = (victim - suspect).cwiseAbs();
-  const std::string quantity = "entry (i, j) = 1 - cos(outputs on probes i, j)";
+  const std::string quantity = "1 - cos of outputs on probes i, j";
   draw_panel_titles(image, panels[0], "victim: " + file_name(report.victim.path), quantity);
   draw_panel(image, panels[0], victim, order, kViridis, high);
   draw_panel_titles(image, panels[1], "suspect: " + file_name(report.suspect.path), quantity);
@@ -191,12 +191,12 @@ Image render_verify_plot(const VerifyReport& report, const Eigen::MatrixXf& vict
   draw_text(image, panels[1].left + kPanelSide + 6, kPanelTop - 18, "1 - cos", kGrey);
   draw_text(image, panels[2].left + kPanelSide + 6, kPanelTop - 18, "|diff|", kGrey);
   const std::string notes[] = {
-      "Each matrix entry (i, j) is 1 - cos of the model's outputs on probes i and j: 0 (dark) = it answers them "
-      "alike, larger (yellow) = differently, 2 = opposite.",
-      "All panels show the probes in one order, from clustering the victim's matrix: probes the victim sees alike "
-      "form dark blocks on the diagonal, and a copy keeps them.",
-      fmt::format("The difference panel has one fixed scale for every suspect ({:g} and above at the top colour): "
-                  "a copy's stays dark, an independent model's lights up.",
+      "Matrix entry (i, j) = 1 - cos of the model's outputs on probes i and j: 0 (dark) = answered alike, 2 = "
+      "opposite.",
+      "One probe order in every panel, from clustering the victim's matrix: probes it sees alike form dark blocks; "
+      "a copy keeps them.",
+      fmt::format("The difference panel has one fixed scale for every suspect (top colour: {:g} or more): a copy's "
+                  "stays dark, others light up.",
                   kDifferenceTop)};
   for (int k = 0; k < 3; ++k)
     draw_text(image, kMargin, below + 28 + 20 * k, fit(notes[k], image.width - 2 * kMargin), kBlack);

@@ -1,14 +1,14 @@
-# verify --plot (alias --heatmap) writes a 1200 x 580 PNG whatever the probe count: the two
+# verify --plot (alias --heatmap) writes a 1020 x 524 PNG whatever the probe count: the two
 # matrices and their difference, with the verdict in the title. The difference panel has one
 # fixed scale, so the demo's stolen copy leaves it far darker than the independent model does.
 source "$(dirname "$0")/lib.sh"
-check_png() {  # FILE: a 1200 x 580 PNG with many colours
+check_png() {  # FILE: a 1020 x 524 PNG with many colours
   "$PYTHON" - "$1" <<'PY'
 import sys
 from PIL import Image
 image = Image.open(sys.argv[1])
 image.load()
-assert image.format == "PNG" and image.size == (1200, 580), (image.format, image.size)
+assert image.format == "PNG" and image.size == (1020, 524), (image.format, image.size)
 assert len(set(image.convert("RGB").getdata())) > 200, "plot has hardly any colours"
 PY
 }
@@ -25,7 +25,7 @@ check_png "$WORK/indep.PNG"
 import sys
 from PIL import Image
 def panel(path):
-    values = list(Image.open(path).convert("L").crop((802, 168, 802 + 320, 168 + 320)).getdata())
+    values = list(Image.open(path).convert("L").crop((674, 168, 674 + 256, 168 + 256)).getdata())
     return sum(values) / len(values), sum(v > 40 for v in values) / len(values)
 (stolen, stolen_bright), (independent, independent_bright) = panel(sys.argv[1]), panel(sys.argv[2])
 print(f"difference panel: mean grey {stolen:.1f} stolen, {independent:.1f} independent; "
