@@ -175,7 +175,8 @@ void draw_strips(Image& image, const EvaluateReport& report, const std::map<std:
   draw_rectangle(image, left, top, left + kStripWidth, top + kSide, kBlack, 1);
   draw_line(image, x_of(threshold), top, x_of(threshold), top + kSide, kRed, 2);
   const std::string label = fmt::format("threshold {:.4g}", threshold);
-  draw_text(image, std::min(x_of(threshold) + 5, left + kStripWidth - text_width(label) - 3), top + 3, label, kRed);
+  const bool room_right = x_of(threshold) + 6 + text_width(label) < left + kStripWidth;  // else left of the line
+  draw_text(image, room_right ? x_of(threshold) + 6 : x_of(threshold) - 6 - text_width(label), top + 3, label, kRed);
   const std::string x_label = "distance to the victim (" + to_string(report.settings.metric) + ", log scale)";
   draw_text(image, left + kStripWidth / 2 - text_width(x_label) / 2, top + kSide + 28, x_label, kBlack);
   draw_text(image, left - 10 - text_width("family (models)"), top + 3, "family (models)", kGrey);
