@@ -119,12 +119,14 @@ void draw_titles(Image& image, const VerifyReport& r) {
   const RunSettings& s = r.settings;
   const bool stolen = r.verdict == Verdict::kStolen;
   const int width = image.width - 2 * kMargin;
+  // The verdict with both file names, or without them when they do not fit (the paths follow).
   const std::string suspect = file_name(r.suspect.path), victim = file_name(r.victim.path);
-  draw_text(image, kMargin, 10,
-            fit(stolen ? "STOLEN: suspect " + suspect + " is a copy of victim " + victim
-                       : "independent: suspect " + suspect + " is not a copy of victim " + victim,
-                width, 1.6),
-            stolen ? kRed : kGreen, 1.6, 2);
+  std::string verdict = stolen ? "STOLEN: suspect " + suspect + " is a copy of victim " + victim
+                               : "independent: suspect " + suspect + " is not a copy of victim " + victim;
+  if (text_width(verdict, 1.6, 2) > width)
+    verdict =
+        stolen ? "STOLEN: the suspect is a copy of the victim" : "independent: the suspect is not a copy of the victim";
+  draw_text(image, kMargin, 10, verdict, stolen ? kRed : kGreen, 1.6, 2);
   std::string result = fmt::format("{} distance {:.4f} {} threshold {:.4f}, so {}", to_string(s.metric), r.distance,
                                    stolen ? "<" : ">=", s.threshold, stolen ? "stolen" : "independent");
   if (!r.calibration.empty())
