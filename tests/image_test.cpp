@@ -118,5 +118,15 @@ TEST(ImageTest, DamagedPngIsRefusedInOneLineBeforeDecoding) {
   EXPECT_EQ(message, "damaged.png: damaged PNG (CRC error in the IDAT chunk)");
 }
 
+TEST(ImageTest, PlotPathsMustEndInPng) {
+  for (const char* good : {"plot.png", "out/Plot.PNG", "a.b/c.png"})
+    EXPECT_EQ(error_code_of([&] { check_png_path(good); }), ExitCode::kIndependent) << good;
+  std::string message;
+  EXPECT_EQ(error_code_of([] { check_png_path("plot.svg"); }, &message), ExitCode::kUsage);
+  EXPECT_EQ(message.rfind("plot.svg: ", 0), 0u) << message;
+  for (const char* bad : {"plot.jpg", "plot", "a.png/plot", ".png.d/x", "plot.png.tmp"})
+    EXPECT_EQ(error_code_of([&] { check_png_path(bad); }), ExitCode::kUsage) << bad;
+}
+
 }  // namespace
 }  // namespace sacjc

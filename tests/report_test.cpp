@@ -1,6 +1,5 @@
 #include "sacjc/report.h"
 
-#include "sacjc/heatmap.h"
 #include "sacjc/json_io.h"
 
 #include <gtest/gtest.h>
@@ -122,13 +121,4 @@ TEST(ReportTest, JunitWithExpectFailsTheOtherVerdict) {
 }
 
 }  // namespace
-TEST(ReportTest, HeatmapsHaveOneSizeWhateverTheProbeCount) {
-  for (int n : {3, 256, 700}) {
-    Image image = render_heatmaps(
-        {{"a", Eigen::MatrixXf::Random(n, n), -1.f, 1.f}, {"b", Eigen::MatrixXf::Zero(n, n), 0.f, 1.f}});
-    EXPECT_EQ(image.width, 2 * kPanelSide + 8) << n;
-    EXPECT_EQ(image.height, 312) << n;
-  }
-}
-
 }  // namespace sacjc

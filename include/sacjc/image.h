@@ -43,9 +43,20 @@ struct Color {
 };
 Image blank_image(int height, int width, Color background);
 void draw_line(Image& image, int x0, int y0, int x1, int y1, Color color, int thickness = 1);
-void draw_circle(Image& image, int x, int y, int radius, Color color);  // filled
-// One line of text with its top-left corner at (x, y); scale 1 is about 12 pixels high.
-void draw_text(Image& image, int x, int y, const std::string& text, Color color = {255, 255, 255}, double scale = 1.0);
+void draw_circle(Image& image, int x, int y, int radius, Color color, int thickness = -1);           // -1: filled
+void draw_rectangle(Image& image, int x0, int y0, int x1, int y1, Color color, int thickness = -1);  // -1: filled
+// One line of text with its top-left corner at (x, y); scale 1 is about 12 pixels high, and
+// `weight` 2 draws bold strokes.
+void draw_text(Image& image, int x, int y, const std::string& text, Color color = {255, 255, 255}, double scale = 1.0,
+               int weight = 1);
+// The same text turned to read upwards, its bottom-left corner at (x, y).
+void draw_text_upwards(Image& image, int x, int y, const std::string& text, Color color, double scale = 1.0);
+// Pixels `text` takes across when drawn by draw_text at `scale`.
+int text_width(const std::string& text, double scale = 1.0, int weight = 1);
+
+// Throws a usage Error naming `path` unless it ends in .png (any case): the one format
+// write_png writes. Called before any work, so a wrong name fails at once.
+void check_png_path(const std::string& path);
 
 // Writes a PNG atomically (files.h); throws a bad-input Error naming the file on failure.
 void write_png(const std::string& path, const Image& image);

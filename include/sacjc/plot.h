@@ -7,6 +7,9 @@
 
 namespace sacjc {
 
+constexpr int kEvaluatePlotWidth = 1240, kEvaluatePlotHeight = 640;
+
+// kEvaluatePlotWidth x kEvaluatePlotHeight pixels whatever the zoo.
 Image render_evaluation_plot(const EvaluateReport& report);
 
 }  // namespace sacjc

@@ -9,6 +9,7 @@
 #include "sacjc/image.h"
 
 #include <algorithm>
+#include <cctype>
 #include <new>
 #include <vector>
 
@@ -198,22 +199,60 @@ void draw_line(Image& image, int x0, int y0, int x1, int y1, Color color, int th
   cv::line(canvas, {x0, y0}, {x1, y1}, cv::Scalar(color.r, color.g, color.b), thickness, cv::LINE_AA);
 }
 
-void draw_circle(Image& image, int x, int y, int radius, Color color) {
+void draw_circle(Image& image, int x, int y, int radius, Color color, int thickness) {
   cv::Mat canvas = as_mat(image);
-  cv::circle(canvas, {x, y}, radius, cv::Scalar(color.r, color.g, color.b), cv::FILLED, cv::LINE_AA);
+  cv::circle(canvas, {x, y}, radius, cv::Scalar(color.r, color.g, color.b), thickness < 0 ? cv::FILLED : thickness,
+             cv::LINE_AA);
 }
 
-void draw_text(Image& image, int x, int y, const std::string& text, Color color, double scale) {
+void draw_rectangle(Image& image, int x0, int y0, int x1, int y1, Color color, int thickness) {
   cv::Mat canvas = as_mat(image);
-  cv::putText(canvas, text, cv::Point(x, y + static_cast<int>(12 * scale)), cv::FONT_HERSHEY_SIMPLEX, 0.4 * scale,
+  cv::rectangle(canvas, cv::Point(x0, y0), cv::Point(x1, y1), cv::Scalar(color.r, color.g, color.b),
+                thickness < 0 ? cv::FILLED : thickness, cv::LINE_8);
+}
+
+// Hershey simplex at 0.4 per unit of `scale`: about 12 pixels from the top of a capital to the
+// bottom of a descender at scale 1.
+constexpr double kFontScale = 0.4;
+
+void draw_text(Image& image, int x, int y, const std::string& text, Color color, double scale, int weight) {
+  cv::Mat canvas = as_mat(image);
+  cv::putText(canvas, text, cv::Point(x, y + static_cast<int>(12 * scale)), cv::FONT_HERSHEY_SIMPLEX,
+              kFontScale * scale, cv::Scalar(color.r, color.g, color.b), weight, cv::LINE_AA);
+}
+
+void draw_text_upwards(Image& image, int x, int y, const std::string& text, Color color, double scale) {
+  // Draw on a copy of the area turned a quarter clockwise, then turn it back.
+  const int width = text_width(text, scale), height = static_cast<int>(16 * scale);
+  const cv::Rect area = cv::Rect(x, y - width, height, width) & cv::Rect(0, 0, image.width, image.height);
+  if (area.empty()) return;
+  cv::Mat canvas = as_mat(image), turned;
+  cv::rotate(canvas(area), turned, cv::ROTATE_90_CLOCKWISE);
+  cv::putText(turned, text, cv::Point(0, static_cast<int>(12 * scale)), cv::FONT_HERSHEY_SIMPLEX, kFontScale * scale,
               cv::Scalar(color.r, color.g, color.b), 1, cv::LINE_AA);
+  cv::rotate(turned, canvas(area), cv::ROTATE_90_COUNTERCLOCKWISE);
+}
+
+int text_width(const std::string& text, double scale, int weight) {
+  int baseline = 0;
+  return cv::getTextSize(text, cv::FONT_HERSHEY_SIMPLEX, kFontScale * scale, weight, &baseline).width;
+}
+
+void check_png_path(const std::string& path) {
+  const std::string::size_type dot = path.rfind('.');
+  std::string extension = dot == std::string::npos ? "" : path.substr(dot);
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (extension != ".png" || path.find('/', dot) != std::string::npos)
+    throw Error(ExitCode::kUsage, path + ": plots are written as PNG only; give a file name ending in .png");
 }
 
 void write_png(const std::string& path, const Image& image) {
   cv::Mat bgr;
   cv::cvtColor(as_mat(image), bgr, cv::COLOR_RGB2BGR);
   std::vector<std::uint8_t> png;
-  if (!cv::imencode(".png", bgr, png)) throw Error(ExitCode::kInternal, "cannot encode PNG for " + path);
+  if (!cv::imencode(".png", bgr, png, {cv::IMWRITE_PNG_COMPRESSION, 9}))
+    throw Error(ExitCode::kInternal, "cannot encode PNG for " + path);
   write_file_atomically(path, std::string(png.begin(), png.end()));
 }
 

@@ -44,7 +44,7 @@ CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
   cmd->add_option("--format", o.format, "Report format: text, json or csv (one line per model)")
       ->capture_default_str()
       ->check(CLI::IsMember({"text", "json", "csv"}));
-  cmd->add_option("--plot", o.plot, "Write ROC curves and the distance distribution to this PNG");
+  cmd->add_option("--plot", o.plot, "Write ROC curves per family and every model's distance to this .png file");
   cmd->add_flag("--by-arch", o.by_arch,
                 "Also report each family per architecture (manifest column arch), against independent models of the "
                 "same architecture");
@@ -54,6 +54,7 @@ CLI::App* add_evaluate_command(CLI::App& app, EvaluateOptions& o) {
 int run_evaluate(EvaluateOptions o) {
   const auto start = std::chrono::steady_clock::now();
   apply_command_line(*o.command, o.pipeline);
+  if (!o.plot.empty()) check_png_path(o.plot);
   std::vector<ZooEntry> entries = zoo_entries(o.zoo);
   const std::optional<CalibrationFile> calibration = read_calibration_flag(o.calibration);
 

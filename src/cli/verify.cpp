@@ -23,14 +23,6 @@ using Clock = std::chrono::steady_clock;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
-void write_plot(const std::string& path, const Eigen::MatrixXf& victim, const Eigen::MatrixXf& suspect) {
-  float high = std::max(victim.maxCoeff(), suspect.maxCoeff());
-  Eigen::MatrixXf difference = (victim - suspect).cwiseAbs();
-  write_png(path, render_heatmaps({{"victim", victim, 0.f, high},
-                                   {"suspect", suspect, 0.f, high},
-                                   {"|difference|", difference, 0.f, std::max(difference.maxCoeff(), 1e-6f)}}));
-}
-
 // A black-box suspect: the outputs the user collected on the exported probes (then references),
 // one row per image. Class labels from a label-only API are compared as one-hot vectors, the
 // suspect's class against the victim's top class, so the victim's measurement changes too.
@@ -71,7 +63,9 @@ CLI::App* add_verify_command(CLI::App& app, VerifyOptions& o) {
   cmd->add_option("--format", o.format, "Report format: text, json, sarif (code scanning) or junit (CI test reports)")
       ->capture_default_str()
       ->check(CLI::IsMember({"text", "json", "sarif", "junit"}));
-  cmd->add_option("--plot,--heatmap", o.plot, "Write the two correlation matrices and their difference to this PNG");
+  cmd->add_option(
+      "--plot,--heatmap", o.plot,
+      "Write a picture of the two correlation matrices, their difference and the verdict to this .png file");
   cmd->add_option("--expect", o.expect,
                   "CI gate: exit 0 exactly when the verdict is this (independent or stolen), else 1")
       ->check(CLI::IsMember({"independent", "stolen"}));
@@ -81,6 +75,7 @@ CLI::App* add_verify_command(CLI::App& app, VerifyOptions& o) {
 int run_verify(VerifyOptions o) {
   const auto start = Clock::now();
   apply_command_line(*o.command, o.pipeline);
+  if (!o.plot.empty()) check_png_path(o.plot);
   if (o.suspect.empty() && o.suspect_outputs.empty())
     throw Error(ExitCode::kUsage, "verify needs a SUSPECT model or --suspect-outputs");
 
@@ -155,7 +150,8 @@ int run_verify(VerifyOptions o) {
   report.fingerprint = victim.fingerprint;
   report.expected = o.expect;
 
-  if (!o.plot.empty()) write_plot(o.plot, with_matrix(victim.measurement).matrix, with_matrix(measured).matrix);
+  if (!o.plot.empty())
+    write_png(o.plot, render_verify_plot(report, with_matrix(victim.measurement).matrix, with_matrix(measured).matrix));
   report.timings.total = seconds_since(start);
   const Timings& t = report.timings;
   spdlog::debug(
