@@ -68,7 +68,10 @@ json selection_json(const Selection& s) {
           {"pool", s.pool},
           {"labels", s.labels},
           {"labels_sha256", s.labels_sha256},
-          {"victim_wrong", s.victim_wrong >= 0 ? json(s.victim_wrong) : json(nullptr)}};
+          {"victim_wrong", s.victim_wrong >= 0 ? json(s.victim_wrong) : json(nullptr)},
+          {"reference_models", s.reference_models},
+          {"reference_sha256", s.reference_sha256},
+          {"victim_disputed", s.victim_disputed >= 0 ? json(s.victim_disputed) : json(nullptr)}};
 }
 
 Selection selection_from(const json& doc) {
@@ -78,6 +81,11 @@ Selection selection_from(const json& doc) {
   s.labels = doc.at("labels").get<std::string>();
   s.labels_sha256 = doc.at("labels_sha256").get<std::string>();
   s.victim_wrong = doc.at("victim_wrong").is_null() ? -1 : integer<int>(doc.at("victim_wrong"));
+  if (doc.contains("reference_models")) {  // written since --reference-models
+    s.reference_models = doc.at("reference_models").get<std::vector<std::string>>();
+    s.reference_sha256 = doc.at("reference_sha256").get<std::vector<std::string>>();
+    s.victim_disputed = doc.at("victim_disputed").is_null() ? -1 : integer<int>(doc.at("victim_disputed"));
+  }
   return s;
 }
 
@@ -318,6 +326,7 @@ std::string format_fingerprint_meta(const Fingerprint& fp) {
   victim.path = base_name(victim.path);
   Selection selection = fp.selection;
   selection.labels = base_name(selection.labels);
+  for (std::string& path : selection.reference_models) path = base_name(path);
   json calibration = nullptr;
   if (fp.calibration) {
     Calibration c = *fp.calibration;
