@@ -4,8 +4,8 @@
 Usage: make_zoo.py OUT_DIR [--size demo|small|full]      (default: small)
 
   demo   the demo trio only: victim.pt, stolen.pt, independent.pt (what data/demo holds)
-  small  the zoo the test suite builds: 23 models, about 2 min on 2 idle cores
-  full   the zoo behind the README numbers: 61 models, about 10-30 min on 2 cores
+  small  the zoo the test suite builds: 23 models and 3 reference models, about 2 min on 2 idle cores
+  full   the zoo behind the README numbers: 61 models and 3 reference models, about 10-30 min on 2 cores
 
 small and full write to OUT_DIR the models (TorchScript), manifest.tsv, accuracy.tsv and
 probes/ (see "Outputs" below).
@@ -51,6 +51,9 @@ Families (manifest `family`; n = models in small / full):
                   optionally all layers 1 epoch at lr 1e-4 / 3e-4                2 / 3
   independent     from scratch on the attacker data with true labels              6 / 16
   independent-transfer  from scratch on the attacker data with the 5-group labels  2 / 8
+Reference models (reference/, not in the manifest: neither stolen nor suspects): the owner's own
+independent models for `--reference-models`, from scratch on the owner half with true labels,
+the same recipe; cnn, mlp and resnet, seeds 3001-3003 (both sizes).
 Extraction students: small uses cnn+mlp (label), cnn+resnet (prob), cnn+cnn-narrow (adv);
 full uses every architecture twice per family.
 
@@ -69,6 +72,7 @@ Outputs (small, full):
                   Tab-separated, one header line, files relative to the manifest.
   accuracy.tsv    file, accuracy: test accuracy on the model's own task (10,000 test
                   images, fed as sacjc feeds them: grey replicated to RGB, [0,1])
+  reference/      the owner's reference models (see above), TorchScript like the rest
   probes/         the 10,000 Fashion-MNIST test images, t00000.png ... (28x28 grey),
                   and labels.csv (file,label; label = Fashion-MNIST class 0-9)
 
@@ -344,6 +348,21 @@ def write_probes(out_dir, xte01, yte):
 
 
 # ----------------------------------------------------------------------------- zoo plans
+REFERENCE_ARCHS = ("cnn", "mlp", "resnet")
+
+
+def build_references(out_dir, xo, yo, emit=None):
+    """The owner's reference models (reference/ref_ARCH_sSEED.pt): independent models trained on
+    the owner's own half, for sacjc's --reference-models."""
+    os.makedirs(os.path.join(out_dir, "reference"), exist_ok=True)
+    for seed, arch in enumerate(REFERENCE_ARCHS, start=3001):
+        net = from_scratch(arch, seed, xo, yo)
+        fname = os.path.join("reference", f"ref_{arch}_s{seed}.pt")
+        if emit:
+            emit(net, fname)
+        else:
+            torch.jit.save(wrap(net), os.path.join(out_dir, fname))
+
 def zoo_plan(size, victim, xa, ya):
     """Jobs (file, role, family, baseline, arch, build) after the victim, in build order.
     build() returns (net, task) with task 'fine' (10 classes) or 'coarse' (5 groups)."""
@@ -463,12 +482,16 @@ def main():
              "", "cnn")
     else:
         write_probes(args.out_dir, xte01, yte)
+        build_references(args.out_dir, xo, yo,
+                         lambda net, fname: emit(net, fname, "reference", "reference", "", fname.split("_")[1]))
+        manifest_rows = [rows[0]]  # the victim; the reference models stay out of the manifest
         for fname, role, family, baseline, arch, build in zoo_plan(args.size, victim, xa, ya):
             net, task = build()
             emit(net, fname, role, family, baseline, arch, task)
+            manifest_rows.append(rows[-1])
         with open(os.path.join(args.out_dir, "manifest.tsv"), "w") as f:
             f.write("file\trole\tfamily\tbaseline\tarch\n")
-            for r in rows:
+            for r in manifest_rows:
                 f.write("\t".join(r[:5]) + "\n")
         with open(os.path.join(args.out_dir, "accuracy.tsv"), "w") as f:
             f.write("file\taccuracy\n")

@@ -115,7 +115,7 @@ TEST(ScoreTest, RsaRefusesOutputsThatAllPointTheSameWayNamingTheModel) {
   }
   EXPECT_THROW(rsa_distance(Outputs::Random(2, 3), Outputs::Random(2, 3), "v", "s"), Error);  // 3 probes at least
   EXPECT_EQ(parse_metric("rsa"), Metric::kRsa);
-  EXPECT_THROW(parse_metric("cosine"), Error);
+  EXPECT_THROW(parse_metric("euclid"), Error);
 }
 
 TEST(ScoreTest, CkaIsTheCosineOfTheDoubleCentredMatrices) {
@@ -274,6 +274,97 @@ TEST(MarginTest, NeedsTheVictimsMistakes) {
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ExitCode::kBadInput);
   }
+}
+
+}  // namespace
+}  // namespace sacjc
+
+namespace sacjc {
+namespace {
+
+// Two probes over two classes. Probe 0: the victim's logits (0, 0) give p = (1/2, 1/2), the
+// suspect's (ln 3, 0) give q = (3/4, 1/4); probe 1: the same logits for both.
+struct Pointwise {
+  Outputs victim{2, 2}, suspect{2, 2};
+  Pointwise() {
+    victim << 0, 0, 1, 2;
+    suspect << static_cast<float>(std::log(3.0)), 0, 1, 2;
+  }
+};
+
+TEST(PointwiseTest, CosineIsOneMinusTheMeanCosineOfTheSoftmaxOutputs) {
+  Pointwise f;
+  // cos(p, q) on probe 0 = (3/8 + 1/8) / (sqrt(1/2) sqrt(5/8)) = 2 / sqrt(5); probe 1: 1.
+  const double expected = 1 - (2 / std::sqrt(5.0) + 1) / 2;  // 0.0527864
+  EXPECT_NEAR(cosine_distance(f.victim, f.suspect, "s"), expected, 1e-7);
+  EXPECT_NEAR(cosine_distance(f.suspect, f.victim, "s"), expected, 1e-7);  // symmetric
+  EXPECT_NEAR(cosine_distance(f.victim, f.victim, "s"), 0.0, 1e-12);
+  EXPECT_NEAR(compare(measurement_of(f.victim), measurement_of(f.suspect), Metric::kCosine, "v", "s"), expected, 1e-7);
+}
+
+TEST(PointwiseTest, KlIsTheMeanDivergenceOfTheSuspectFromTheVictim) {
+  Pointwise f;
+  // KL(p || q) on probe 0 = 1/2 ln(2/3) + 1/2 ln 2 = 1/2 ln(4/3); probe 1: 0.
+  EXPECT_NEAR(kl_distance(f.victim, f.suspect, "s"), std::log(4.0 / 3) / 4, 1e-7);
+  // The other direction, KL(q || p) = 3/4 ln(3/2) + 1/4 ln(1/2), is another number.
+  EXPECT_NEAR(kl_distance(f.suspect, f.victim, "s"), (0.75 * std::log(1.5) + 0.25 * std::log(0.5)) / 2, 1e-7);
+  EXPECT_NEAR(kl_distance(f.victim, f.victim, "s"), 0.0, 1e-12);
+  EXPECT_NEAR(compare(measurement_of(f.victim), measurement_of(f.suspect), Metric::kKl, "v", "s"),
+              std::log(4.0 / 3) / 4, 1e-7);
+}
+
+TEST(PointwiseTest, ProbabilitiesGiveTheSameDistancesAsTheirLogits) {
+  Pointwise f;
+  Outputs shifted = f.suspect.array() + 5.f;  // a softmax ignores a shift of the logits
+  EXPECT_NEAR(kl_distance(f.victim, shifted, "s"), kl_distance(f.victim, f.suspect, "s"), 1e-6);
+  // An API that answers with probabilities (rounded to 4 decimals here) is read as such.
+  Outputs probabilities(2, 2);
+  probabilities << 0.75f, 0.25f, 0.2689f, 0.7311f;  // softmax(1, 2) = (0.26894, 0.73106)
+  EXPECT_NEAR(cosine_distance(f.victim, probabilities, "s"), cosine_distance(f.victim, f.suspect, "s"), 1e-4);
+  EXPECT_NEAR(kl_distance(f.victim, probabilities, "s"), kl_distance(f.victim, f.suspect, "s"), 1e-4);
+  Eigen::MatrixXd read = class_probabilities(probabilities);
+  EXPECT_NEAR(read(0, 0), 0.75, 1e-7);
+  EXPECT_NEAR(read.row(1).sum(), 1.0, 1e-12);
+  // Rows that are not all probabilities are logits: (0.5, 0.5) alone would be, beside (1, 2) it is not.
+  Outputs mixed(2, 2);
+  mixed << 0.5f, 0.5f, 1, 2;
+  EXPECT_NEAR(class_probabilities(mixed)(1, 1), 1 / (1 + std::exp(-1.0)), 1e-7);
+}
+
+TEST(PointwiseTest, KlStaysFiniteWhereTheSuspectGivesZero) {
+  Outputs victim(1, 2), suspect(1, 2);
+  victim << 0.5f, 0.5f;
+  suspect << 1.f, 0.f;  // one-hot: q = 0 where p = 1/2, counted as 1e-12
+  EXPECT_NEAR(kl_distance(victim, suspect, "s"), 0.5 * std::log(0.5) + 0.5 * std::log(0.5 / 1e-12), 1e-9);
+}
+
+TEST(PointwiseTest, DifferentNumbersOfClassesNameTheSuspect) {
+  for (Metric metric : {Metric::kCosine, Metric::kKl}) {
+    try {
+      compare(measurement_of(Outputs::Zero(2, 10)), measurement_of(Outputs::Zero(2, 5)), metric, "v", "head.pt");
+      FAIL() << "no error";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ExitCode::kBadInput);
+      EXPECT_EQ(std::string(e.what()),
+                "head.pt: --compare " + to_string(metric) +
+                    " needs the victim's classes, but it gives 5 outputs per probe, the victim 10");
+    }
+  }
+}
+
+TEST(PointwiseTest, DefaultThresholdsAreTheMeasuredOnes) {
+  EXPECT_EQ(default_threshold(Metric::kCosine, Mode::kLogits).value, 0.02);
+  EXPECT_EQ(default_threshold(Metric::kKl, Mode::kLogits).value, 0.055);
+  EXPECT_NE(default_threshold(Metric::kKl, Mode::kLogits).source.find("extraction-results.md"), std::string::npos);
+  EXPECT_THROW(default_label_threshold(Metric::kCosine), Error);  // nothing measured on class labels
+}
+
+TEST(PointwiseTest, CombinationsWithRsaAndCka) {
+  EXPECT_EQ(components(Metric::kRsaCosine), (std::vector<Metric>{Metric::kRsa, Metric::kCosine}));
+  EXPECT_EQ(components(Metric::kCkaKl), (std::vector<Metric>{Metric::kCka, Metric::kKl}));
+  EXPECT_EQ(parse_metric("rsa+kl"), Metric::kRsaKl);
+  EXPECT_EQ(parse_metric("cka+cosine"), Metric::kCkaCosine);
+  EXPECT_FALSE(reads_matrix(Metric::kRsaCosine));
 }
 
 }  // namespace

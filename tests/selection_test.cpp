@@ -35,6 +35,36 @@ TEST(SelectionTest, VictimWrongKeepsTheMistakesThenTheLeastConfidentRightOnes) {
   EXPECT_EQ(select_probes(victim_outputs(), Select::kVictimWrong, 1, labels, kNames, "l.csv"), (std::vector<int>{2}));
 }
 
+// Three reference models, one row per image of victim_outputs(), given by their top classes.
+Outputs answering(const std::vector<int>& tops) {
+  Outputs o = Outputs::Zero(static_cast<Eigen::Index>(tops.size()), 3);
+  for (std::size_t i = 0; i < tops.size(); ++i) o(static_cast<Eigen::Index>(i), tops[i]) = 1;
+  return o;
+}
+
+TEST(SelectionTest, ReferenceAnswersAreTheMajorityAndTiesKeepTheVictimsClass) {
+  // Victim's top classes: 0, 1, 2, 1, 1.
+  const std::vector<Outputs> references = {answering({0, 2, 0, 2, 0}), answering({0, 2, 1, 1, 2}),
+                                           answering({1, 1, 0, 0, 1})};
+  // Image 0: 0 by two; 1: 2 by two; 2: 0 by two; 3: a three-way tie that includes the victim's 1;
+  // 4: a three-way tie too (0, 2, 1), which includes the victim's class.
+  EXPECT_EQ(reference_answers(victim_outputs(), references), (std::vector<int>{0, 2, 0, 1, 1}));
+  // A tie without the victim's class goes to the lowest class: image 0 has votes 1 and 2 (victim 0).
+  EXPECT_EQ(reference_answers(victim_outputs(), {answering({1, 1, 2, 1, 1}), answering({2, 1, 2, 1, 1})})[0], 1);
+}
+
+TEST(SelectionTest, VictimDisputedKeepsWhereTheVictimIsNotTheMajorityThenItsLeastConfident) {
+  const std::vector<Outputs> references = {answering({0, 2, 0, 2, 0}), answering({0, 2, 1, 1, 2}),
+                                           answering({1, 1, 0, 0, 1})};
+  const std::vector<int> answers = reference_answers(victim_outputs(), references);
+  EXPECT_EQ(count_wrong(victim_outputs(), answers), 2);  // images 1 and 2 are disputed
+  EXPECT_EQ(select_probes(victim_outputs(), Select::kVictimDisputed, 2, answers, kNames, "references"),
+            (std::vector<int>{1, 2}));
+  // Topped up with the victim's least confident other image (3).
+  EXPECT_EQ(select_probes(victim_outputs(), Select::kVictimDisputed, 3, answers, kNames, "references"),
+            (std::vector<int>{1, 2, 3}));
+}
+
 TEST(SelectionTest, VictimUncertainKeepsTheHighestEntropy) {
   EXPECT_EQ(select_probes(victim_outputs(), Select::kVictimUncertain, 1), (std::vector<int>{3}));
   EXPECT_EQ(select_probes(victim_outputs(), Select::kVictimUncertain, 2), (std::vector<int>{1, 3}));

@@ -30,7 +30,8 @@ struct Fingerprint {
   std::string probe_source;  // where the seeds came from ("built-in" or the directory)
   std::string probe_sha256;  // of the decoded probes (and references), checked when they are rebuilt
   std::vector<std::string> probe_names, reference_names;
-  std::vector<int> probe_labels;  // the owner's labels of the probes (--labels); empty without
+  std::vector<int> probe_labels;  // the owner's labels of the probes (--labels), or the reference models'
+                                  // majority answers (--reference-models); empty without
   std::vector<std::vector<std::uint8_t>> probe_jpegs, reference_jpegs;  // references: --mode fri
   Outputs features;        // the victim's feature row per probe (mode applied)
   Eigen::MatrixXf matrix;  // the victim's correlation matrix

@@ -32,11 +32,13 @@ struct PipelineOptions {
   std::string compare;             // empty: rsa, or margin with --labels (the measured recommendations)
   Metric metric = kDefaultMetric;  // set from `compare` by apply_pipeline_options
   std::string mode_name = "logits";
-  Mode mode = Mode::kLogits;     // set from `mode_name` by apply_pipeline_options
-  std::string references;        // --mode fri: reference image directory; empty: taken from the seeds
-  int num_references = 16;       // --mode fri: K
-  std::string labels;            // --labels: the owner's labels of the --probes images
-  std::string select_name;       // --select; empty: victim-wrong with --labels, else all
+  Mode mode = Mode::kLogits;                  // set from `mode_name` by apply_pipeline_options
+  std::string references;                     // --mode fri: reference image directory; empty: taken from the seeds
+  int num_references = 16;                    // --mode fri: K
+  std::string labels;                         // --labels: the owner's labels of the --probes images
+  std::vector<std::string> reference_models;  // --reference-models: the owner's independent models (untrusted)
+  std::string select_name;  // --select; empty: victim-wrong with --labels, victim-disputed with --reference-models,
+                            // else all
   Select select = Select::kAll;  // set from `select_name` by apply_pipeline_options
   int pool = 0;                  // --pool: candidate images for --select (0: all in --probes)
   std::string public_key;        // --public-key: a fingerprint victim's signature must verify with it

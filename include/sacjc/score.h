@@ -9,8 +9,9 @@
 
 namespace sacjc {
 
-// How two correlation matrices are compared; every metric is a distance in [0, 2], 0 for
-// identical matrices, small for a copy.
+// How two models' outputs are compared: through their correlation matrices (mad, rsa, cka, in
+// [0, 2]) or probe by probe (agree, margin, cosine in [0, 1]; kl in [0, 28)). Every metric is a
+// distance, 0 for identical outputs, small for a copy.
 enum class Metric {
   kMad,     // the paper's: mean |Cv - Cs| over all n^2 entries, diagonal included
   kRsa,     // 1 - Pearson correlation of the off-diagonal entries (i < j): blind to the overall
@@ -18,6 +19,8 @@ enum class Metric {
   kCka,     // 1 - linear centred kernel alignment of the L2-normalised feature rows
   kAgree,   // 1 - share of probes on which the suspect's top class is the victim's (classifiers)
   kMargin,  // how strongly the suspect prefers the victim's wrong answers to the true labels (needs labels)
+  kCosine,  // 1 - mean cosine similarity of the two models' softmax outputs, probe by probe (classifiers)
+  kKl,      // mean KL divergence KL(victim || suspect) of the softmax outputs, probe by probe (classifiers)
   // Combinations: a comparison and agree or margin, each turned into a p-value under the independent
   // models of a calibration, joined by Tippett's minimum-p method (calibration.h). The "distance" is the
   // combined p-value, in [0, 1], small for a copy.
@@ -26,6 +29,10 @@ enum class Metric {
   kCkaAgree,
   kRsaMargin,
   kCkaMargin,
+  kRsaCosine,
+  kCkaCosine,
+  kRsaKl,
+  kCkaKl,
 };
 
 // "mad", "rsa", "cka", "agree", "margin", or a combination "rsa+agree", "rsa+margin", ...; usage
@@ -68,10 +75,30 @@ double agree_distance(const Outputs& victim, const Outputs& suspect, const std::
 // that probe (so a temperature or scale on the logits changes nothing); m is the mean margin
 // and the distance 1 / (1 + e^m), in (0, 1), small when the suspect shares the victim's mistakes.
 // An extraction student learns those mistakes from the victim's answers; an independent model
-// leans to the truth. No probe the victim gets wrong is a usage Error; outputs of another
+// leans to the truth. With --reference-models the labels are the reference models' majority
+// answers (reference_answers), so the probes are those the victim disputes. No probe the victim
+// gets wrong is a usage Error; outputs of another
 // width a bad-input Error naming the suspect.
 double margin_distance(const Outputs& victim, const Outputs& suspect, const std::vector<int>& labels,
                        const std::string& suspect_name);
+
+// Each row of class scores as probabilities, in double: the softmax of each row (shifted by its
+// maximum, so large logits are safe), or the rows themselves when every row already is a
+// probability vector (entries >= 0 summing to 1 within 1e-3: an API that answers with
+// probabilities, a model ending in softmax, one-hot labels), renormalised to sum to 1.
+Eigen::MatrixXd class_probabilities(const Outputs& scores);
+
+// 1 - the mean over the probes of the cosine similarity between the victim's and the suspect's
+// probabilities (class_probabilities), in [0, 1]. Outputs of different widths are a bad-input
+// Error naming the suspect.
+double cosine_distance(const Outputs& victim, const Outputs& suspect, const std::string& suspect_name);
+
+// The mean over the probes of KL(p || q) = sum_k p_k ln(p_k / q_k), p the victim's
+// probabilities and q the suspect's (class_probabilities), in nats: how much the suspect loses
+// in describing the victim's answers. A suspect probability below 1e-12 counts as 1e-12, so the
+// distance stays finite (below 27.7). Outputs of different widths are a bad-input Error naming
+// the suspect.
+double kl_distance(const Outputs& victim, const Outputs& suspect, const std::string& suspect_name);
 
 // One single comparison (not a combination: see components()). `labels` are the probes' true
 // classes, needed by margin only.

@@ -46,7 +46,9 @@ Select parse_select(const std::string& text) {
   if (text == "all") return Select::kAll;
   if (text == "victim-wrong") return Select::kVictimWrong;
   if (text == "victim-uncertain") return Select::kVictimUncertain;
-  throw Error(ExitCode::kUsage, "--select must be all, victim-wrong or victim-uncertain, got '" + text + "'");
+  if (text == "victim-disputed") return Select::kVictimDisputed;
+  throw Error(ExitCode::kUsage,
+              "--select must be all, victim-wrong, victim-uncertain or victim-disputed, got '" + text + "'");
 }
 
 std::string to_string(Select select) {
@@ -57,6 +59,8 @@ std::string to_string(Select select) {
       return "victim-wrong";
     case Select::kVictimUncertain:
       return "victim-uncertain";
+    case Select::kVictimDisputed:
+      return "victim-disputed";
   }
   return "all";
 }
@@ -110,6 +114,24 @@ void check_label_range(const Labels& labels, long classes, const std::string& na
                               std::to_string(classes) + " classes");
 }
 
+std::vector<int> reference_answers(const Outputs& victim, const std::vector<Outputs>& references) {
+  std::vector<int> answers(victim.rows());
+  std::vector<int> votes(victim.cols());
+  for (Eigen::Index i = 0; i < victim.rows(); ++i) {
+    std::fill(votes.begin(), votes.end(), 0);
+    for (const Outputs& r : references) {
+      if (r.rows() != victim.rows() || r.cols() != victim.cols())
+        throw Error(ExitCode::kInternal, "reference outputs of another shape than the victim's");
+      ++votes[top_class(r, i)];
+    }
+    const int most = *std::max_element(votes.begin(), votes.end());
+    const int own = static_cast<int>(top_class(victim, i));
+    answers[i] =
+        votes[own] == most ? own : static_cast<int>(std::find(votes.begin(), votes.end(), most) - votes.begin());
+  }
+  return answers;
+}
+
 int count_wrong(const Outputs& victim, const std::vector<int>& labels) {
   int wrong = 0;
   for (Eigen::Index i = 0; i < victim.rows(); ++i) wrong += top_class(victim, i) != labels[i];
@@ -136,7 +158,7 @@ std::vector<int> select_probes(const Outputs& victim, Select method, int count, 
     }
   }
   std::vector<int> order = all;
-  if (method == Select::kVictimWrong) {
+  if (method == Select::kVictimWrong || method == Select::kVictimDisputed) {  // disputed: labels are the references'
     if (labels.size() != all.size()) throw Error(ExitCode::kInternal, "victim-wrong needs one label per pool image");
     for (int i = 0; i < n; ++i)
       if (labels[i] >= victim.cols())

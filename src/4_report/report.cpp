@@ -41,6 +41,10 @@ std::string settings_text(const RunSettings& s) {
             (selected.victim_wrong >= 0 ? ", " + std::to_string(selected.victim_wrong) +
                                               " of them wrong by the victim (labels " + selected.labels + ")"
                                         : "") +
+            (selected.victim_disputed >= 0
+                 ? ", " + std::to_string(selected.victim_disputed) + " of them disputed by the majority of " +
+                       std::to_string(selected.reference_models.size()) + " reference models"
+                 : "") +
             "\n";
   return text + "mode       " + to_string(s.mode) +
          (s.reference_count ? " (" + std::to_string(s.reference_count) + " reference images)" : "") + "\n";

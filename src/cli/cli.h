@@ -42,7 +42,7 @@ std::string command_path(const CLI::App& app);
 
 // Binds --probes, -n, --input-size, -q, --transpose, --channels, --mean, --std, --output,
 // --batch-size, --threads, --compare, --mode, --references, --num-references, --labels,
-// --select, --pool and --public-key. The flags that choose probes, mode and comparison form one
+// --reference-models, --select, --pool and --public-key. The flags that choose probes, mode and comparison form one
 // help group: a fingerprint fixes them.
 void add_pipeline_options(CLI::App* command, PipelineOptions& options);
 

@@ -110,7 +110,10 @@ int run(int argc, char** argv) {
                 std::thread::hardware_concurrency());
   try {
     // Untrusted models run in children of a host forked now, before LibTorch starts threads.
-    if (*verify_cmd || *evaluate_cmd || *calibrate_cmd || *audit_cmd) sacjc::start_model_host();
+    // So do the reference models of --reference-models, whichever command reads them.
+    if (*verify_cmd || *evaluate_cmd || *calibrate_cmd || *audit_cmd ||
+        !fingerprint.pipeline.reference_models.empty() || !probes_export.pipeline.reference_models.empty())
+      sacjc::start_model_host();
     if (*verify_cmd) return sacjc::run_verify(verify);
     if (*evaluate_cmd) return sacjc::run_evaluate(evaluate);
     if (*calibrate_cmd) return sacjc::run_calibrate(calibrate);

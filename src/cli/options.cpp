@@ -88,20 +88,28 @@ void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
   cmd->add_option("--num-references", o.num_references, "--mode fri: number of reference images K")
       ->capture_default_str()
       ->check(CLI::Range(2, 100000));
-  cmd->add_option("--compare", o.compare,
-                  "How to compare (default: rsa; margin with --labels): rsa (1 - Pearson of the correlation "
-                  "matrices), cka (1 - linear CKA), mad (mean absolute difference, the paper's), agree (1 - share "
-                  "of probes with the victim's top class), margin (leaning to the victim's wrong answers; needs "
-                  "--labels), or two combined through a calibration: rsa+agree, cka+agree, mad+agree, rsa+margin, "
-                  "cka+margin")
+  cmd->add_option(
+         "--compare", o.compare,
+         "How to compare (default: rsa; margin with --labels): rsa (1 - Pearson of the correlation matrices' entries), "
+         "cka (1 - linear CKA), mad (the paper's mean absolute difference), agree (1 - share of probes with the "
+         "victim's top class), margin (how strongly the suspect prefers the victim's wrong answers to the true labels; "
+         "needs --labels or --reference-models), cosine (1 - mean cosine of the softmax outputs per probe), kl (mean "
+         "KL(victim || suspect) of the softmax outputs), or a combination of two, scored by the smaller p-value "
+         "against a calibration's independent models (Tippett's method): rsa+agree, cka+agree, mad+agree, rsa+margin, "
+         "cka+margin, rsa+cosine, cka+cosine, rsa+kl, cka+kl")
       ->check(CLI::IsMember(metric_names()));
   cmd->add_option("--labels", o.labels,
                   "CSV 'file,label' of the --probes images: class indices in the victim's output order (for --select "
                   "victim-wrong and --compare margin)");
+  cmd->add_option("--reference-models", o.reference_models,
+                  "Independent models of the victim's task (TorchScript, run confined): keep the probes where the "
+                  "victim's top class is not their majority answer (--select victim-disputed); no labels needed")
+      ->expected(1, -1);
   cmd->add_option("--select", o.select_name,
-                  "Which probes to keep from the pool: all, victim-wrong (needs --labels) or victim-uncertain "
-                  "(default: victim-wrong with --labels, else all)")
-      ->check(CLI::IsMember({"all", "victim-wrong", "victim-uncertain"}));
+                  "Which probes to keep from the pool: all, victim-wrong (needs --labels), victim-uncertain or "
+                  "victim-disputed (needs --reference-models) (default: victim-wrong with --labels, victim-disputed "
+                  "with --reference-models, else all)")
+      ->check(CLI::IsMember({"all", "victim-wrong", "victim-uncertain", "victim-disputed"}));
   cmd->add_option("--pool", o.pool, "--select: candidate images, the first N of --probes (default: all of them)")
       ->check(CLI::Range(2, 100000000));
   cmd->option_defaults()->group("Models");

@@ -80,7 +80,10 @@ json selection_json(const Selection& s, bool absent_as_null = true) {
           {"pool", s.pool},
           {"labels", absent_as_null ? text_or_null(s.labels) : json(s.labels)},
           {"labels_sha256", absent_as_null ? text_or_null(s.labels_sha256) : json(s.labels_sha256)},
-          {"victim_wrong", s.victim_wrong >= 0 ? json(s.victim_wrong) : json(nullptr)}};
+          {"victim_wrong", s.victim_wrong >= 0 ? json(s.victim_wrong) : json(nullptr)},
+          {"reference_models", s.reference_models},
+          {"reference_sha256", s.reference_sha256},
+          {"victim_disputed", s.victim_disputed >= 0 ? json(s.victim_disputed) : json(nullptr)}};
 }
 
 Selection selection_from(const json& doc) {
@@ -90,6 +93,11 @@ Selection selection_from(const json& doc) {
   s.labels = text_or_empty(doc.at("labels"));
   s.labels_sha256 = text_or_empty(doc.at("labels_sha256"));
   s.victim_wrong = doc.at("victim_wrong").is_null() ? -1 : integer<int>(doc.at("victim_wrong"));
+  if (doc.contains("reference_models")) {  // written since --reference-models
+    s.reference_models = doc.at("reference_models").get<std::vector<std::string>>();
+    s.reference_sha256 = doc.at("reference_sha256").get<std::vector<std::string>>();
+    s.victim_disputed = doc.at("victim_disputed").is_null() ? -1 : integer<int>(doc.at("victim_disputed"));
+  }
   return s;
 }
 
@@ -348,6 +356,7 @@ std::string format_fingerprint_meta(const Fingerprint& fp) {
   victim.path = base_name(victim.path);
   Selection selection = fp.selection;
   selection.labels = base_name(selection.labels);
+  for (std::string& path : selection.reference_models) path = base_name(path);
   json calibration = nullptr;
   if (fp.calibration) {
     Calibration c = *fp.calibration;

@@ -80,8 +80,20 @@ void apply_pipeline_options(PipelineOptions& o) {
   if (o.compare.empty()) o.compare = o.labels.empty() ? to_string(kDefaultMetric) : to_string(kLabelledMetric);
   o.metric = parse_metric(o.compare);
   o.mode = parse_mode(o.mode_name);
-  o.select =
-      o.select_name.empty() ? (o.labels.empty() ? Select::kAll : Select::kVictimWrong) : parse_select(o.select_name);
+  if (!o.labels.empty() && !o.reference_models.empty())
+    throw Error(ExitCode::kUsage,
+                "--labels and --reference-models choose the probes in two ways (victim-wrong, victim-disputed); "
+                "give one");
+  const Select implied = !o.labels.empty()             ? Select::kVictimWrong
+                         : !o.reference_models.empty() ? Select::kVictimDisputed
+                                                       : Select::kAll;
+  o.select = o.select_name.empty() ? implied : parse_select(o.select_name);
+  if (o.select == Select::kVictimDisputed && o.reference_models.empty())
+    throw Error(ExitCode::kUsage,
+                "--select victim-disputed needs --reference-models: independent models whose answers the victim's "
+                "are held against");
+  if (o.select != Select::kVictimDisputed && !o.reference_models.empty())
+    throw Error(ExitCode::kUsage, "--reference-models is only used by --select victim-disputed");
   if (o.select == Select::kVictimWrong && o.labels.empty())
     throw Error(ExitCode::kUsage, "--select victim-wrong needs --labels: which class each probe image truly is");
   if (o.select != Select::kVictimWrong && !o.labels.empty())
@@ -92,7 +104,8 @@ void apply_pipeline_options(PipelineOptions& o) {
   if (!o.labels.empty() && o.probes.directory.empty())
     throw Error(ExitCode::kUsage, "--labels names images of a --probes directory; give --probes");
   const Metric last = components(o.metric).back();
-  if (o.mode != Mode::kLogits && (last == Metric::kAgree || last == Metric::kMargin))
+  if (o.mode != Mode::kLogits &&
+      (last == Metric::kAgree || last == Metric::kMargin || last == Metric::kCosine || last == Metric::kKl))
     throw Error(ExitCode::kUsage, "--compare " + o.compare + " compares classes, so it needs --mode logits");
   set_inference_threads(o.threads);
 }
@@ -169,6 +182,23 @@ Measurement measure(LoadedModel& loaded, const ProbeSet& probes, Mode mode, cons
 
 namespace {
 
+// --reference-models: each reference model's outputs on the pool. They are the owner's, but
+// files like any other, so each runs confined like a suspect (model_host.h); one with another
+// class count than the victim's is a bad-input Error naming it.
+std::vector<Outputs> run_reference_models(const PipelineOptions& o, const ProbeSet& pool, long classes) {
+  const SharedProbes probes(pool);
+  std::vector<Outputs> outputs;
+  for (const std::string& path : o.reference_models) {
+    ModelBytes bytes(path, o.max_model_bytes);
+    outputs.push_back(std::move(run_confined(bytes, probes, confined_options(o, 1), "reference model").probes));
+    if (outputs.back().cols() != classes)
+      throw bad_input(path, "a reference model must answer the victim's classes, but it gives " +
+                                std::to_string(outputs.back().cols()) + " outputs per probe, the victim " +
+                                std::to_string(classes));
+  }
+  return outputs;
+}
+
 // --select: the victim runs on the pool of candidate images, and the probes it picks are made
 // again from their JPEG files, so the set (and its hash) is exactly what a fingerprint rebuilds.
 void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& victim) {
@@ -183,7 +213,7 @@ void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& 
                                 " selected probes; lower -n or raise --pool");
   std::vector<int> labels;
   Selection& selection = victim.selection;
-  selection = {o.select, pool, o.labels, "", -1};
+  selection = {o.select, pool, o.labels, "", -1, {}, {}, -1};
   Labels known;
   if (o.select == Select::kVictimWrong) {
     known = read_labels(o.labels, seed_file_names(o.probes.directory));
@@ -202,6 +232,8 @@ void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& 
     outputs = model.model->forward(pool_probes, [&](int done) { bar.update(done); });
   }
   check_label_range(known, outputs.cols(), o.labels);
+  if (o.select == Select::kVictimDisputed)
+    labels = reference_answers(outputs, run_reference_models(o, pool_probes, outputs.cols()));
   std::vector<int> keep = select_probes(outputs, o.select, count, labels, pool_probes.names, o.labels);
   std::vector<std::string> names;
   std::vector<std::vector<std::uint8_t>> jpegs;
@@ -213,13 +245,20 @@ void select_victim_probes(LoadedModel& model, const PipelineOptions& o, Victim& 
     kept.row(i) = outputs.row(keep[i]);
     if (!labels.empty()) kept_labels.push_back(labels[keep[i]]);
   }
-  if (!labels.empty()) selection.victim_wrong = count_wrong(kept, kept_labels);
+  if (o.select == Select::kVictimWrong) selection.victim_wrong = count_wrong(kept, kept_labels);
+  if (o.select == Select::kVictimDisputed) {
+    selection.victim_disputed = count_wrong(kept, kept_labels);
+    selection.reference_models = o.reference_models;
+    for (const std::string& path : o.reference_models) selection.reference_sha256.push_back(sha256_file(path));
+  }
   victim.probes = probes_from_jpegs(names, jpegs, o.probes, pool_probes.source);
   victim.probes.labels = kept_labels;
   model.info.output_size = kept.cols();
   victim.measurement = measurement_of(probe_features(kept, {}, o.mode, model.info.path));
-  spdlog::info("--select {}: {} of {} pool images{}", to_string(o.select), count, pool,
-               selection.victim_wrong >= 0 ? ", " + std::to_string(selection.victim_wrong) + " of them wrong" : "");
+  spdlog::info(
+      "--select {}: {} of {} pool images{}{}", to_string(o.select), count, pool,
+      selection.victim_wrong >= 0 ? ", " + std::to_string(selection.victim_wrong) + " of them wrong" : "",
+      selection.victim_disputed >= 0 ? ", " + std::to_string(selection.victim_disputed) + " of them disputed" : "");
 }
 
 // The built-in probes are textures, objects and scenes, not faces. Students distilled from a
