@@ -57,16 +57,21 @@ if CACHE/panel/panel.tsv is missing).
                                       the three panel networks with exactly the dlib students'
                                       recipe (pool, steps, architectures; seed 0)
 The manifest is written as OUT_DIR/manifest.tsv.partial after every model, renamed to
-manifest.tsv at the end (36 files, 511 MB). Measured 2026-12-02 on 2 cores shared with another
-job (nice 10, load 2-4): 1995 s wall, of which about 350 s the process was stopped, so about
-27 minutes of running: the 12 students 24 min (SmallFaceNet about 3.5 min each, DWFaceNet
-about 1 min), the panel's embeddings of the 512-image pool 2 min (faceres at 224 px is slow),
-everything else (12 weight copies, 4 ArcFace heads, 4 fine-tunes of 30 steps) under 1 min.
+manifest.tsv at the end; a rerun into the same OUT_DIR keeps the models the partial manifest
+lists, so a stopped build resumes. Measured 2026-12-02 with the earlier recipe (12 students of
+120 steps on a 512-crop pool) on 2 cores shared with another job: about 27 minutes of running,
+the students 24 of them. With the current recipe, on 2 busy cores: weight copies, ArcFace heads
+and fine-tunes about 27 minutes, the panel's embeddings of the 1024-crop pool about 15 (faceres
+and faceres-deep at 224 px take 7 - 9 minutes each); the 10 students of 600 steps have not yet
+been timed (a pilot DWFaceNet of 300 steps took 12 minutes on one loaded core).
 Pointwise fidelity (mean cosine to the teacher on 64 held-out crops): prune 0.99 / 0.98 /
 0.86 / 0.62, casts >= 0.999, noise 0.999 / 0.993 / 0.975 / 0.906, fine-tunes 0.94 (lr 1e-5)
 and 0.23 / 0.11 / -0.01 (the triplet loss removes the component all faces share, so the
 cosine drops while the pairwise structure can stay), ArcFace retrain 0.29 / 0.25 and replace
-0.03, students of dlib 0.93 - 0.95, of faceres 0.55 - 0.63, of mobileface 0.41 - 0.46.
+0.03, students of dlib 0.93 - 0.95, of faceres 0.55 - 0.63, of mobileface 0.41 - 0.46 (the
+earlier recipe). Structure (1 - rsa on the same crops, printed since 2026-12-02): prune 0.97 /
+0.91 / 0.70 / 0.16, casts >= 0.996, noise 0.995 / 0.966 / 0.881 / 0.738, ArcFace retrain
+0.79 / 0.76 and replace 0.78 / 0.83, fine-tunes 0.73 / 0.41 / 0.36 / 0.25.
 """
 import argparse
 import glob
