@@ -42,57 +42,47 @@ done
 "$PYTHON" - "$OUT/results" <<'PY'
 import json, os, sys
 out = sys.argv[1]
-rows, families = [], []
+reports = []  # (label, report) for every evaluation that ran
 for mode in ("embedding", "fri"):
     for probes in ("faces", "builtin"):
         for compare in ("rsa", "mad"):
-            if not os.path.exists(f"{out}/eval_{mode}_{compare}_{probes}.json"):
-                continue
-            report = json.load(open(f"{out}/eval_{mode}_{compare}_{probes}.json"))
-            stolen = [f for f in report["families"] if f["role"] == "stolen"]
-            families = [f["family"] for f in stolen]
-            p = lambda f: f"{f['p_value']:.1g}" if f["p_value"] is not None else "-"
-            cells = [f"{f['auc']:.2f} / {p(f)} / {f['best_f1']:.2f} / {f['at_threshold']['f1']:.2f}"
-                     if f["auc"] is not None else "-" for f in stolen]
-            rows.append(f"| {mode} | {probes} | {compare} {report['threshold']:.3g} | "
-                        + " | ".join(cells) + " |")
-print("AUC / p-value (Welch) / best F1 / F1 at the default threshold per stolen family, against the independent"
-      " face models\n")
-print("| mode | probes | compare, threshold | " + " | ".join(families) + " |")
-print("| --- " * (len(families) + 3) + "|")
+            path = f"{out}/eval_{mode}_{compare}_{probes}.json"
+            if os.path.exists(path):
+                reports.append((f"{mode} {probes} {compare}", json.load(open(path))))
+rows, families = [], []
+for label, report in reports:
+    stolen = [f for f in report["families"] if f["role"] == "stolen"]
+    families = [f["family"] for f in stolen]
+    p = lambda f: f"{f['p_value']:.1g}" if f["p_value"] is not None else "-"
+    cells = [f"{f['auc']:.2f} / {p(f)} / {f['best_f1']:.2f} / {f['at_threshold']['f1']:.2f}"
+             if f["auc"] is not None else "-" for f in stolen]
+    rows.append(f"| {label} {report['threshold']:.3g} | " + " | ".join(cells) + " |")
+print("AUC / p-value (Welch) / best F1 / F1 at the default threshold per stolen family, against"
+      " the independent face models\n")
+print("| mode, probes, compare, threshold | " + " | ".join(families) + " |")
+print("| --- " * (len(families) + 1) + "|")
 print("\n".join(rows))
 print("\nCaught at the default threshold (distance < threshold), per family\n")
-for mode in ("embedding", "fri"):
-    for probes in ("faces", "builtin"):
-        for compare in ("rsa", "mad"):
-            if not os.path.exists(f"{out}/eval_{mode}_{compare}_{probes}.json"):
-                continue
-            report = json.load(open(f"{out}/eval_{mode}_{compare}_{probes}.json"))
-            t = report["threshold"]
-            ok = [m for m in report["models"] if m["distance"] is not None]
-            fams = {}
-            for m in ok:
-                fams.setdefault(m["family"], []).append(m["distance"] < t)
-            tp = sum(sum(v) for f, v in fams.items() if f != "independent")
-            fn = sum(len(v) - sum(v) for f, v in fams.items() if f != "independent")
-            fp = sum(fams.get("independent", []))
-            f1 = 2 * tp / (2 * tp + fn + fp) if tp + fn + fp else float("nan")
-            print(f"{mode} {probes} {compare} {t:.3g}: " +
-                  ", ".join(f"{f} {sum(v)}/{len(v)}" for f, v in fams.items()) +
-                  f" (independent: called stolen); F1 {f1:.2f}")
+for label, report in reports:
+    t = report["threshold"]
+    fams = {}
+    for m in report["models"]:
+        if m["distance"] is not None:
+            fams.setdefault(m["family"], []).append(m["distance"] < t)
+    tp = sum(sum(v) for f, v in fams.items() if f != "independent")
+    fn = sum(len(v) - sum(v) for f, v in fams.items() if f != "independent")
+    fp = sum(fams.get("independent", []))
+    f1 = 2 * tp / (2 * tp + fn + fp) if tp + fn + fp else float("nan")
+    print(f"{label} {t:.3g}: " + ", ".join(f"{f} {sum(v)}/{len(v)}" for f, v in fams.items())
+          + f" (independent: called stolen); F1 {f1:.2f}")
 print("\nDistance ranges: the farthest model of each stolen family, the nearest independent one\n")
-for mode in ("embedding", "fri"):
-    for probes in ("faces", "builtin"):
-        for compare in ("rsa", "mad"):
-            if not os.path.exists(f"{out}/eval_{mode}_{compare}_{probes}.json"):
-                continue
-            report = json.load(open(f"{out}/eval_{mode}_{compare}_{probes}.json"))
-            ok = [m for m in report["models"] if m["distance"] is not None]
-            name = lambda m: m["path"].rsplit("/", 1)[-1][:-3]
-            far = [max((m for m in ok if m["role"] == "stolen" and m["family"] == f),
-                       key=lambda m: m["distance"]) for f in families]
-            near = min((m for m in ok if m["role"] == "independent"), key=lambda m: m["distance"])
-            print(f"{mode} {probes} {compare}: stolen up to " +
-                  ", ".join(f"{m['family']} {m['distance']:.3g} ({name(m)})" for m in far) +
-                  f"; nearest independent {near['distance']:.3g} ({name(near)})")
+name = lambda m: m["path"].rsplit("/", 1)[-1][:-3]
+for label, report in reports:
+    ok = [m for m in report["models"] if m["distance"] is not None]
+    far = [max((m for m in ok if m["role"] == "stolen" and m["family"] == f),
+               key=lambda m: m["distance"]) for f in families]
+    near = min((m for m in ok if m["role"] == "independent"), key=lambda m: m["distance"])
+    print(f"{label}: stolen up to "
+          + ", ".join(f"{m['family']} {m['distance']:.3g} ({name(m)})" for m in far)
+          + f"; nearest independent {near['distance']:.3g} ({name(near)})")
 PY
