@@ -90,8 +90,8 @@ int run(int argc, char** argv) {
   CLI::App* completion_cmd = sacjc::add_completion_command(app, completion_shell);
   sacjc::HelpOptions help;
   CLI::App* help_cmd = sacjc::add_help_command(app, help);
-  for (CLI::App* command :
-       {verify_cmd, evaluate_cmd, calibrate_cmd, fingerprint_cmd, audit_cmd, merge_cmd, probes_export_cmd, help_cmd, completion_cmd})
+  for (CLI::App* command : {verify_cmd, evaluate_cmd, calibrate_cmd, fingerprint_cmd, audit_cmd, merge_cmd,
+                            probes_export_cmd, help_cmd, completion_cmd})
     sacjc::add_output_flags(command, log);
 
   try {
