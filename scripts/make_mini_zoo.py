@@ -47,21 +47,9 @@ PGD_EPS, PGD_STEP, PGD_STEPS = 0.1, 0.025, 5
 
 
 def pgd_loss(seed):
-    """PGD adversarial training (Madry et al.) in [0,1] pixel units, random start; loss = mean of
-    clean and adversarial cross-entropy, as make_zoo.py's FGSM students."""
-    gen = torch.Generator().manual_seed(seed)
-    e, a = PGD_EPS / mz.STD, PGD_STEP / mz.STD
-    lo, hi = (0.0 - mz.MEAN) / mz.STD, (1.0 - mz.MEAN) / mz.STD
-
-    def loss(net, xb, yb):
-        delta = (torch.rand(xb.shape, generator=gen) * 2 - 1) * e
-        for _ in range(PGD_STEPS):
-            delta.requires_grad_(True)
-            g, = torch.autograd.grad(F.cross_entropy(net((xb + delta).clamp(lo, hi)), yb), delta)
-            delta = (delta.detach() + a * g.sign()).clamp(-e, e)
-        x_adv = (xb + delta).clamp(lo, hi)
-        return 0.5 * (F.cross_entropy(net(xb), yb) + F.cross_entropy(net(x_adv), yb))
-    return loss
+    """PGD adversarial training in [0,1] pixel units, random start: make_zoo.py's FGSM loss with
+    PGD_STEPS steps."""
+    return mz.fgsm_loss(seed, PGD_EPS, PGD_STEP, PGD_STEPS)
 
 
 def train(seed, x, y, epochs=mz.EPOCHS, loss_fn=mz.ce_loss):

@@ -211,18 +211,20 @@ def kd_loss(t):
     return loss
 
 
-def fgsm_loss(seed, eps=ADV_EPS, step=ADV_STEP):
+def fgsm_loss(seed, eps=ADV_EPS, step=ADV_STEP, steps=1):
     """FGSM adversarial training with a random start (Wong et al. 2020), in [0,1] pixel units
-    (inputs here are normalised, so the budget is divided by STD); clean + adversarial CE."""
+    (inputs here are normalised, so the budget is divided by STD); clean + adversarial CE.
+    steps > 1 is PGD (Madry et al.): that many signed-gradient steps from the random start."""
     gen = torch.Generator().manual_seed(seed)
     e, a = eps / STD, step / STD
     lo, hi = (0.0 - MEAN) / STD, (1.0 - MEAN) / STD
 
     def loss(net, xb, yb):
         delta = (torch.rand(xb.shape, generator=gen) * 2 - 1) * e
-        delta.requires_grad_(True)
-        g, = torch.autograd.grad(F.cross_entropy(net((xb + delta).clamp(lo, hi)), yb), delta)
-        delta = (delta.detach() + a * g.sign()).clamp(-e, e)
+        for _ in range(steps):
+            delta.requires_grad_(True)
+            g, = torch.autograd.grad(F.cross_entropy(net((xb + delta).clamp(lo, hi)), yb), delta)
+            delta = (delta.detach() + a * g.sign()).clamp(-e, e)
         x_adv = (xb + delta).clamp(lo, hi)
         return 0.5 * (F.cross_entropy(net(xb), yb) + F.cross_entropy(net(x_adv), yb))
     return loss
