@@ -29,6 +29,12 @@ for mode in embedding fri; do
     || { cat "$WORK/err"; fail "no warning that the built-in probes are not faces"; }
   [ "$(json_field suspect.output_size)" = 1024 ] || fail "faceres descriptor size"
 done
-json_field threshold_source | grep -q "nothing is measured" || fail "fri's default does not say it is unmeasured"
+json_field threshold_source | grep -q "face descriptors in FRI mode" || fail "fri's default does not name face descriptors"
+# Face probes from a directory, fewer than the face defaults were measured with: a warning says so.
+"$SACJC" probes export "$WORK/dlib.pt" -n 48 -o "$WORK/few" >/dev/null
+expect_exit 0 "$SACJC" verify "$WORK/dlib.pt" "$WORK/faceres.pt" --mode embedding --probes "$WORK/few" \
+  --input-size 150 --format json
+grep -q "warning: --mode embedding with 48 probes: the face default threshold holds from 128 face crops" "$WORK/err" \
+  || { cat "$WORK/err"; fail "no warning about too few face probes"; }
 expect_exit 0 "$SACJC" verify "$WORK/dlib.pt" "$WORK/faceres.pt" --mode embedding -n 48 --input-size 150 --format json
 json_field threshold_source | grep -q "face descriptors" || fail "embedding's default does not name face descriptors"

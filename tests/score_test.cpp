@@ -180,6 +180,9 @@ TEST(ScoreTest, DefaultsArePerModeAndNameWhereTheyWereMeasured) {
   DefaultThreshold face = default_threshold(Metric::kRsa, Mode::kEmbedding);
   EXPECT_EQ(face.value, 0.50);
   EXPECT_NE(face.source.find("face"), std::string::npos);
+  DefaultThreshold fri = default_threshold(Metric::kRsa, Mode::kFri);
+  EXPECT_EQ(fri.value, 0.60);
+  EXPECT_NE(fri.source.find("FRI mode"), std::string::npos);
   // Nothing measured for cka on face descriptors: the classifiers' value, and the report says so.
   DefaultThreshold unmeasured = default_threshold(Metric::kCka, Mode::kEmbedding);
   EXPECT_EQ(unmeasured.value, 0.047);

@@ -50,12 +50,16 @@ void add_output_flags(CLI::App* cmd, LogOptions& log) {
 
 std::string default_thresholds_help() {
   std::string text;
-  for (Metric metric : {Metric::kRsa, Metric::kCka, Metric::kMad, Metric::kAgree, Metric::kMargin})
+  for (Metric metric :
+       {Metric::kRsa, Metric::kCka, Metric::kMad, Metric::kAgree, Metric::kMargin, Metric::kCosine, Metric::kKl})
     text += fmt::format("{}{} {:g}", text.empty() ? "" : ", ", to_string(metric),
                         default_threshold(metric, Mode::kLogits).value);
   return "Stolen below this distance. Default: " + text +
-         fmt::format("; rsa {:g} with --mode embedding; a combination takes its calibration's",
-                     default_threshold(Metric::kRsa, Mode::kEmbedding).value);
+         fmt::format(
+             "; rsa {:g} with --mode embedding, {:g} with --mode fri (face descriptors); a combination "
+             "takes its calibration's",
+             default_threshold(Metric::kRsa, Mode::kEmbedding).value,
+             default_threshold(Metric::kRsa, Mode::kFri).value);
 }
 
 void add_pipeline_options(CLI::App* cmd, PipelineOptions& o) {
