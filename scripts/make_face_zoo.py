@@ -32,7 +32,7 @@ contrast) of a photo, so probes made by crop_faces.py --jitter are related but n
 --size small (default) took about 19 minutes on 2 cores (measured; the triplet fine-tune and
 the four students dominate); full trains longer.
 
---size zoo: the larger zoo (issue 15 item 4), 4 models per stolen family and 11 independent
+--size zoo: the larger zoo (issue 15 item 4), 4 models per stolen family and 9 independent
 ones. Victim and panel networks are copied from CACHE/panel (scripts/fetch_face_panel.sh, run
 if CACHE/panel/panel.tsv is missing).
   victim_dlib.pt                      victim  CACHE/panel/dlib.pt
@@ -58,12 +58,10 @@ if CACHE/panel/panel.tsv is missing).
                                       recipe (pool, steps, architectures; seed 0)
 The manifest is written as OUT_DIR/manifest.tsv.partial after every model, renamed to
 manifest.tsv at the end; a rerun into the same OUT_DIR keeps the models the partial manifest
-lists, so a stopped build resumes. Measured 2026-12-02 with the earlier recipe (12 students of
-120 steps on a 512-crop pool) on 2 cores shared with another job: about 27 minutes of running,
-the students 24 of them. With the current recipe, on 2 busy cores: weight copies, ArcFace heads
-and fine-tunes about 27 minutes, the panel's embeddings of the 1024-crop pool about 15 (faceres
-and faceres-deep at 224 px take 7 - 9 minutes each); the 10 students of 600 steps have not yet
-been timed (a pilot DWFaceNet of 300 steps took 12 minutes on one loaded core).
+lists, so a stopped build resumes. Measured 2026-12-02 on 2 cores (shared with a Docker build
+for most of the students): 38.5 minutes in all; weight copies, ArcFace heads and fine-tunes
+under a minute, the panel's embeddings of the 1024-crop pool about 3 minutes, the 10 students
+of 600 steps 35 minutes.
 Pointwise fidelity (mean cosine to the teacher on 64 held-out crops): prune 0.99 / 0.98 /
 0.86 / 0.62, casts >= 0.999, noise 0.999 / 0.993 / 0.975 / 0.906, fine-tunes 0.94 (lr 1e-5)
 and 0.23 / 0.11 / -0.01 (the triplet loss removes the component all faces share, so the
