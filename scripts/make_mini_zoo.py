@@ -42,16 +42,6 @@ import torch.nn.functional as F
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_zoo as mz  # noqa: E402
 
-LONG_EPOCHS = 20
-PGD_EPS, PGD_STEP, PGD_STEPS = 0.1, 0.025, 5
-
-
-def pgd_loss(seed):
-    """PGD adversarial training in [0,1] pixel units, random start: make_zoo.py's FGSM loss with
-    PGD_STEPS steps."""
-    return mz.fgsm_loss(seed, PGD_EPS, PGD_STEP, PGD_STEPS)
-
-
 def train(seed, x, y, epochs=mz.EPOCHS, loss_fn=mz.ce_loss):
     torch.manual_seed(seed)
     net = mz.ARCHS["mlp"](10)
@@ -125,12 +115,12 @@ def main():
             ("independent", range(4025, 4033), ya, mz.EPOCHS, None, ""),
             ("extract-pgd", range(4021, 4023), yhard, mz.EPOCHS, "pgd", "independent-pgd"),
             ("independent-pgd", range(4041, 4043), ya, mz.EPOCHS, "pgd", ""),
-            ("extract-label-long", range(4013, 4015), yhard, LONG_EPOCHS, None, "independent-long"),
-            ("independent-long", range(4033, 4036), ya, LONG_EPOCHS, None, "")]
+            ("extract-label-long", range(4013, 4015), yhard, mz.LONG_EPOCHS, None, "independent-long"),
+            ("independent-long", range(4033, 4036), ya, mz.LONG_EPOCHS, None, "")]
     for family, seeds, target, epochs, loss, baseline in plan:
         role = "independent" if family.startswith("independent") else "stolen"
         for seed in seeds:
-            fn = (mz.fgsm_loss(seed + 7) if loss == "fgsm" else pgd_loss(seed + 7) if loss == "pgd" else
+            fn = (mz.fgsm_loss(seed + 7) if loss == "fgsm" else mz.pgd_loss(seed + 7) if loss == "pgd" else
                   loss or mz.ce_loss)
             fname = f"{family}_s{seed}.pt"
             if os.path.exists(os.path.join(args.out_dir, fname)):  # a rerun keeps what is built

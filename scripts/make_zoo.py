@@ -5,7 +5,7 @@ Usage: make_zoo.py OUT_DIR [--size demo|small|full]      (default: small)
 
   demo   the demo trio only: victim.pt, stolen.pt, independent.pt (what data/demo holds)
   small  the zoo the test suite builds: 23 models and 3 reference models, about 2 min on 2 idle cores
-  full   the zoo behind the README numbers: 61 models and 3 reference models, about 10-30 min on 2 cores
+  full   the zoo behind the README numbers: 77 models and 3 reference models (time: see docs/extraction-results.md)
 
 small and full write to OUT_DIR the models (TorchScript), manifest.tsv, accuracy.tsv and
 probes/ (see "Outputs" below).
@@ -46,11 +46,18 @@ Families (manifest `family`; n = models in small / full):
   extract-adv     student from scratch on the victim's hard labels with FGSM adversarial
                   training (random start, eps 0.1 in [0,1] pixel units, step 0.125; loss
                   = mean of clean and adversarial cross-entropy)                  2 / 8
+  extract-label-long  label students trained 20 epochs (they fit the victim's answers
+                  on their training images), mlp x 2 and cnn-narrow x 2              - / 4
+  extract-label-pgd   label students with PGD adversarial training (eps 0.1, 5 steps of
+                  0.025, random start; clean + adversarial CE), 2 epochs, the same
+                  architectures                                                  - / 4
   transfer        victim body + new 5-way Linear head (seeded init) trained 1 epoch at
                   lr 3e-3 with the body frozen (BatchNorm statistics frozen); then
                   optionally all layers 1 epoch at lr 1e-4 / 3e-4                2 / 3
   independent     from scratch on the attacker data with true labels              6 / 16
   independent-transfer  from scratch on the attacker data with the 5-group labels  2 / 8
+  independent-long, independent-pgd  true labels, exactly the recipe and budget of
+                  extract-label-long / -pgd (their baselines)                    - / 4 each
 Reference models (reference/, not in the manifest: neither stolen nor suspects): the owner's own
 independent models for `--reference-models`, from scratch on the owner half with true labels,
 the same recipe; cnn, mlp and resnet, seeds 3001-3003 (both sizes).
@@ -114,6 +121,8 @@ BATCH = 128
 MAX_LR = 3e-3
 KD_TEMPERATURE = 2.0
 ADV_EPS, ADV_STEP = 0.1, 0.125          # in [0,1] pixel units
+PGD_EPS, PGD_STEP, PGD_STEPS = 0.1, 0.025, 5
+LONG_EPOCHS = 20                        # long enough to fit the victim's answers (about 98%)
 N_PROBES = 10000                        # the whole test set: the pool for --select
 # transfer task: Fashion-MNIST class -> coarse group
 COARSE = torch.tensor([0, 2, 1, 2, 1, 3, 0, 3, 4, 3])
@@ -191,6 +200,7 @@ def resnet(c=12, k=10):
         Block(2 * c), nn.AdaptiveAvgPool2d(2), nn.Flatten(), nn.Linear(8 * c, k))
 
 
+LONG_ARCHS = ("mlp", "mlp", "cnn-narrow", "cnn-narrow")  # the long and PGD families
 ARCHS = {  # name -> builder(k = number of classes); every model ends in an nn.Linear head
     "cnn": lambda k: cnn(16, k),         # victim architecture
     "cnn-narrow": lambda k: cnn(8, k),
@@ -258,10 +268,15 @@ def run_epochs(net, params, x, y, epochs, seed, lr, one_cycle, train_mode=True, 
     return net
 
 
-def from_scratch(arch, seed, x, y, k=10, loss_fn=ce_loss):
+def pgd_loss(seed):
+    """PGD adversarial training: the FGSM loss with PGD_STEPS steps of PGD_STEP."""
+    return fgsm_loss(seed, PGD_EPS, PGD_STEP, PGD_STEPS)
+
+
+def from_scratch(arch, seed, x, y, k=10, loss_fn=ce_loss, epochs=EPOCHS):
     torch.manual_seed(seed)
     net = ARCHS[arch](k)
-    return run_epochs(net, net.parameters(), x, y, EPOCHS, seed, MAX_LR, one_cycle=True,
+    return run_epochs(net, net.parameters(), x, y, epochs, seed, MAX_LR, one_cycle=True,
                       loss_fn=loss_fn)
 
 
@@ -377,9 +392,9 @@ def zoo_plan(size, victim, xa, ya):
           f"{(yhard == ya).float().mean().item():.4f}", flush=True)
     jobs = []
 
-    def add(fname, role, family, arch, build, task="fine"):
+    def add(fname, role, family, arch, build, task="fine", baseline="independent"):
         baseline = ("" if role != "stolen" else
-                    "independent-transfer" if family == "transfer" else "independent")
+                    "independent-transfer" if family == "transfer" else baseline)
         jobs.append((fname, role, family, baseline, arch, lambda: (build(), task)))
 
     for lr, seed in ((1e-4, 101), (3e-4, 102)) + (((1e-3, 103),) if full else ()):
@@ -415,6 +430,19 @@ def zoo_plan(size, victim, xa, ya):
                 build = lambda arch=arch, seed=seed: from_scratch(
                     arch, seed, xa, yhard, loss_fn=fgsm_loss(seed + 7))
             add(f"ext_{tag}_{arch}_s{seed}.pt", "stolen", family, arch, build)
+
+    if full:  # label students and independents with a bigger budget: 20 epochs, or PGD
+        for kind, epochs, seed in (("long", LONG_EPOCHS, 5000), ("pgd", EPOCHS, 5100)):
+            for arch in LONG_ARCHS:
+                seed += 1
+                for role, family, target in (("stolen", f"extract-label-{kind}", yhard),
+                                             ("independent", f"independent-{kind}", ya)):
+                    s = seed + (50 if role == "independent" else 0)
+                    loss = pgd_loss(s + 7) if kind == "pgd" else ce_loss
+                    add(f"{'ext' if role == 'stolen' else 'indep'}_{kind}_{arch}_s{s}.pt", role, family,
+                        arch, lambda arch=arch, s=s, target=target, epochs=epochs, loss=loss: from_scratch(
+                            arch, s, xa, target, epochs=epochs, loss_fn=loss),
+                        baseline=f"independent-{kind}")
 
     add("tl_head.pt", "stolen", "transfer", "cnn", lambda: transfer(victim, 501, xa, yc), "coarse")
     for lr, seed in (((1e-4, 502), (3e-4, 503)) if full else ((3e-4, 503),)):
