@@ -37,7 +37,10 @@ recipe: `npm install @tensorflow/tfjs@4.22.0` in a scratch dir, load
 dist/face-api.node.js with `@tensorflow/tfjs-node` resolved to a shim re-exporting
 `@tensorflow/tfjs`, nets.faceExpressionNet.loadFromDisk(package/model), then
 runNet/forwardInput on the test image written with --write-test-image as a [1,112,112,3]
-tensor (toNetInput, then net.runNet and net.forwardInput).
+tensor (toNetInput, then net.runNet and net.forwardInput). The same comparison on 16 Haar face
+crops of the package's demo photos (crop_faces.py --jitter 12 output, every 13th, resized to
+112x112 with cv2 INTER_AREA, fed to both as one batch) gave logits max abs diff 5.3e-6 (|logit|
+up to 19.1), the same top expression for all 16 (2026-12-02; crops not stored: real people).
 """
 import argparse
 import json
