@@ -66,7 +66,8 @@ the problem. Nor does it tell people apart (--same-person: 12 crops of the man r
                  feeds it: 0.2989 R + 0.5870 G + 0.1140 B of the 0..1 crop, then (g - 0.5) * 2.
                  Output: the 7 logits before the graph's Softmax
                  (`global_average_pooling2d_1/Mean`). Checked 2026-12-02: max abs diff 1.4e-6
-                 against TF.js 4.22.0 (logits up to 4.49).
+                 against TF.js 4.22.0 (logits up to 4.49) on the test pattern, and 5.3e-6
+                 (logits up to 9.6, same top class) on 16 Haar face crops of the demo photos.
 
 The interpreter: starting from the single Placeholder, every ancestor of the output node is
 translated, in topological order, into one line of generated PyTorch code (a DAG: residual
