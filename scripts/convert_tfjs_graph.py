@@ -59,13 +59,23 @@ the problem. Nor does it tell people apart (--same-person: 12 crops of the man r
 0..255, against faceres 0.997, faceres-deep 0.999, mobileface 0.858 (mobileface fed 0..1:
 0.731, outputs all but constant).
 
+  emotion        oarriaga face_classification mini-Xception expression classifier (FER-2013
+                 classes angry, disgust, fear, happy, sad, surprise, neutral), float32 weights.
+                 Not a face descriptor and not in the panel; converted for the expression zoo
+                 (scripts/make_expression_zoo.py). Input 64x64 GRAY, as human's emotion.ts
+                 feeds it: 0.2989 R + 0.5870 G + 0.1140 B of the 0..1 crop, then (g - 0.5) * 2.
+                 Output: the 7 logits before the graph's Softmax
+                 (`global_average_pooling2d_1/Mean`). Checked 2026-12-02: max abs diff 1.4e-6
+                 against TF.js 4.22.0 (logits up to 4.49) on the test pattern, and 5.3e-6
+                 (logits up to 9.6, same top class) on 16 Haar face crops of the demo photos.
+
 The interpreter: starting from the single Placeholder, every ancestor of the output node is
 translated, in topological order, into one line of generated PyTorch code (a DAG: residual
 Adds of two branches are fine); the generated module is scripted with torch.jit.script.
 Supported ops: Conv2D, DepthwiseConv2dNative, _FusedConv2D and FusedDepthwiseConv2dNative
 (fused BiasAdd, then Relu / Relu6 / Prelu), MatMul, _FusedMatMul (BiasAdd), Pad, Reshape,
 Squeeze, Mean, Sum, Add, AddV2, Sub, Mul, Maximum, Minimum, Relu, Relu6, Abs, Square, Rsqrt,
-Sigmoid, Identity. Anything else is an error naming the node. Activations are kept NCHW;
+Sigmoid, Identity, MaxPool (SAME pads with -inf). Anything else is an error naming the node. Activations are kept NCHW;
 TF's NHWC axes, per-channel constants, paddings and flatten order are mapped accordingly
 (a Reshape of a 4-D tensor permutes to NHWC first, so flatten order matches TF). TF SAME
 padding is reproduced exactly. Batch norms are kept as the graph has them (not folded) and
@@ -108,12 +118,20 @@ CHECK_REL = 1e-4
 MOBILEFACENET_NOTE = ("as shipped its output barely depends on the input: mean pairwise cosine "
                       "0.9998 over face crops at input 0..1, 0.9997 at -1..1 (also in TF.js)")
 
-# name -> (output node, input size, scale applied to the [0, 1] input, embedding size, in panel)
+# human's emotion.ts input: RGB 0..1 -> gray (0.2989 R + 0.5870 G + 0.1140 B), then (g - 0.5) * 2
+GRAY = "gray"
+GRAY_RGB = (0.2989, 0.5870, 0.1140)
+
+# name -> (output node, input size, scale applied to the [0, 1] input (or GRAY), output size,
+# in panel)
 NETWORKS = {
     "faceres": ("global_pooling/Mean", 224, 255.0, 1024, True),
     "faceres-deep": ("global_pooling/Mean", 224, 255.0, 1024, True),
     "mobileface": ("batchnorm0/add_1", 112, 255.0, 256, True),
     "mobilefacenet": ("embeddings", 112, 255.0, 192, False),
+    # not a face descriptor: oarriaga's mini-Xception expression classifier (7 logits)
+    "emotion": ("StatefulPartitionedCall/model_1/global_average_pooling2d_1/Mean", 64, GRAY,
+                7, False),
 }
 
 
@@ -184,6 +202,18 @@ def same_pad(x: torch.Tensor, kh: int, kw: int, s: int) -> torch.Tensor:
     return x
 
 
+def same_pad_max(x: torch.Tensor, kh: int, kw: int, s: int) -> torch.Tensor:
+    h = x.shape[2]
+    w = x.shape[3]
+    oh = (h + s - 1) // s
+    ow = (w + s - 1) // s
+    ph = max((oh - 1) * s + kh - h, 0)
+    pw = max((ow - 1) * s + kw - w, 0)
+    if ph > 0 or pw > 0:
+        x = F.pad(x, [pw // 2, pw - pw // 2, ph // 2, ph - ph // 2], value=float("-inf"))
+    return x
+
+
 def prelu(x: torch.Tensor, a: torch.Tensor) -> torch.Tensor:
     return torch.where(x < 0, x * a, x)
 
@@ -195,7 +225,7 @@ class TfjsGraph(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.shape[2] != %(size)d or x.shape[3] != %(size)d:
             x = F.interpolate(x, size=[%(size)d, %(size)d], mode="bilinear", align_corners=False)
-        x = x * %(scale)s
+%(prep)s
 %(body)s
 '''
 
@@ -388,6 +418,15 @@ class Translator:
             return "torch.sigmoid(%s)" % x, r
         if op == "Identity":
             return x, r
+        if op == "MaxPool":
+            ks = _attr_ints(node, "ksize")
+            st = _attr_ints(node, "strides")
+            pad = _attr_str(node, "padding")
+            if r != 4 or ks[1] != ks[2] or st[1] != st[2] or pad not in ("SAME", "VALID"):
+                raise ValueError("%s: MaxPool %s %s %s unsupported" % (name, ks, st, pad))
+            if pad == "SAME":
+                x = "same_pad_max(%s, %d, %d, %d)" % (x, ks[1], ks[2], st[1])
+            return "F.max_pool2d(%s, %d, %d)" % (x, ks[1], st[1]), 4
         if op == "Pad":
             p = np.asarray(self.consts[ins[1]]).reshape(-1, 2).astype(int)
             if r != 4 or p[0].any() or p[3].any():
@@ -436,9 +475,16 @@ def build(model_json, output, size, scale):
     tr.translate()
     ph = tr.by_name[[n for n in tr.var if tr.by_name[n]["op"] == "Placeholder"][0]]
     dims = [int(d.get("size", -1)) for d in _attr(ph, "shape", {}).get("shape", {}).get("dim", [])]
-    if dims and (len(dims) != 4 or dims[3] != 3 or any(d not in (-1, size) for d in dims[1:3])):
-        raise ValueError("%s: placeholder shape %s does not take %dx%d RGB" % (model_json, dims, size, size))
-    src = HELPERS % {"size": size, "scale": _float_lit(scale), "body": "\n".join(tr.lines)}
+    channels = 1 if scale == GRAY else 3
+    if dims and (len(dims) != 4 or dims[3] != channels or any(d not in (-1, size) for d in dims[1:3])):
+        raise ValueError("%s: placeholder shape %s does not take %dx%dx%d" % (model_json, dims, size,
+                                                                             size, channels))
+    if scale == GRAY:
+        prep = ("        x = (x * torch.tensor([%s], dtype=torch.float32).view(1, 3, 1, 1)).sum(1, keepdim=True)\n"
+                "        x = (x - 0.5) * 2.0" % ", ".join(_float_lit(v) for v in GRAY_RGB))
+    else:
+        prep = "        x = x * %s" % _float_lit(scale)
+    src = HELPERS % {"size": size, "prep": prep, "body": "\n".join(tr.lines)}
     with tempfile.TemporaryDirectory() as td:
         path = os.path.join(td, "tfjs_graph_generated.py")
         with open(path, "w") as f:
@@ -474,7 +520,8 @@ const fs = require('fs'); const path = require('path'); const tf = require('@ten
   const model = await tf.loadGraphModel(tf.io.fromMemory({ modelTopology: g.modelTopology,
     weightSpecs: specs, weightData: b.buffer.slice(b.byteOffset, b.byteOffset + b.length) }));
   const buf = fs.readFileSync(img);
-  const x = tf.tensor4d(new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4), [+n, +size, +size, 3]);
+  const c = buf.length / 4 / (n * size * size);  // 3 (RGB) or 1 (gray)
+  const x = tf.tensor4d(new Float32Array(buf.buffer, buf.byteOffset, buf.length / 4), [+n, +size, +size, c]);
   const t0 = Date.now();
   const y = model.execute(x, node);
   const d = Array.from(await y.data());
@@ -485,7 +532,7 @@ const fs = require('fs'); const path = require('path'); const tf = require('@ten
 
 
 def run_tfjs(model_json, graph_inputs, output, tfjs_dir):
-    """Original graph model's `output` on graph_inputs (N x S x S x 3 float32, already scaled
+    """Original graph model's `output` on graph_inputs (N x S x S x C float32, already scaled
     to the graph's input range), with node + @tensorflow/tfjs installed in tfjs_dir."""
     graph_inputs = np.ascontiguousarray(graph_inputs, np.float32)
     n, s = graph_inputs.shape[0], graph_inputs.shape[1]
@@ -506,7 +553,11 @@ def run_tfjs(model_json, graph_inputs, output, tfjs_dir):
 
 def graph_input(images01, scale):
     """The graph's input for N x S x S x 3 images in [0, 1], computed as the module does."""
-    return (np.asarray(images01, np.float32) * np.float32(scale)).astype(np.float32)
+    x = np.asarray(images01, np.float32)
+    if scale == GRAY:
+        g = (x * np.asarray(GRAY_RGB, np.float32)).sum(-1, keepdims=True, dtype=np.float32)
+        return ((g - np.float32(0.5)) * np.float32(2.0)).astype(np.float32)
+    return (x * np.float32(scale)).astype(np.float32)
 
 
 def stored_reference(name):
@@ -655,7 +706,7 @@ def main():
     a = ap.parse_args()
     if a.list:
         for n, (o, s, sc, d, p) in NETWORKS.items():
-            print("%s\t%s\t%d\t%g\t%d\t%s" % (n, o, s, sc, d, "panel" if p else "left out"))
+            print("%s\t%s\t%d\t%s\t%d\t%s" % (n, o, s, sc, d, "panel" if p else "left out"))
         return 0
     if a.name not in NETWORKS:
         ap.error("unknown network %r (known: %s)" % (a.name, ", ".join(NETWORKS)))
@@ -684,7 +735,7 @@ def main():
         return 0 if check(a.name, torch.jit.load(a.check_only), full_ref)[0] else 1
     if not models or not a.out:
         ap.error("need NAME MODELS_DIR OUT")
-    if not NETWORKS[a.name][4]:
+    if a.name == "mobilefacenet":
         print("note: %s is left out of the face panel: %s" % (a.name, MOBILEFACENET_NOTE),
               file=sys.stderr)
     t0 = time.time()
@@ -703,6 +754,8 @@ def main():
 # little-endian float32, base64; see the docstring. Computed 2026-12-02 with node 20 (--check-tfjs
 # --print-reference); the faceres one is bit-identical to convert_human_faceres.py's of 2026-11-23.
 REFERENCES = {
+    # emotion: 7 logits on the gray conversion of make_test_image(64) (graph_input), 2026-12-02
+    "emotion": ("UGzvPomYaMCWzTy+l1u+P/Ctj0DClXO/rbUkQA==",),
     # faceres: 1024 values, sha256 of the raw bytes 00e4d937...57dbd874
     "faceres": (
         "AAAAAAAAAAAAAAAA4CqWOwAAAAAAAAAAAAAAAM60UD8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
