@@ -46,18 +46,16 @@ tf.tensor3d(image, [150, 150, 3]). The same comparison on 22 face crops from the
 demo photos (ssdMobilenetv1 + landmark-aligned boxes, face-api's own 150x150 net input)
 gave max abs diff 4.3e-7.
 """
-import argparse
 import json
 import os
 import sys
-import time
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from tfjs_weights import read_weights, test_pattern
+from tfjs_weights import converter_main, read_weights, test_pattern
 
 MEAN_RGB = (122.782, 117.001, 104.298)
 INPUT_SIZE = 150
@@ -185,32 +183,7 @@ def check(module):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("package", nargs="?", help="unpacked @vladmandic/face-api package dir")
-    ap.add_argument("out", nargs="?", help="output TorchScript file")
-    ap.add_argument("--check", action="store_true", help="compare with the TF.js reference")
-    ap.add_argument("--check-only", metavar="PT", help="only check an existing OUT.pt")
-    ap.add_argument("--write-test-image", metavar="F32",
-                    help="write the raw float32 HWC test image (for recomputing the reference)")
-    a = ap.parse_args()
-    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
-    if a.write_test_image:
-        make_test_image().tofile(a.write_test_image)
-        return 0
-    if a.check_only:
-        return 0 if check(torch.jit.load(a.check_only)) else 1
-    if not a.package or not a.out:
-        ap.error("need PACKAGE and OUT")
-    t0 = time.time()
-    net, nparams = build(a.package)
-    scripted = torch.jit.script(net)
-    torch.jit.save(scripted, a.out)
-    print("wrote %s (%d parameters, %.1f MB, %.1fs)" % (a.out, nparams,
-          os.path.getsize(a.out) / 1e6, time.time() - t0))
-    if a.check:
-        return 0 if check(torch.jit.load(a.out)) else 1
-    return 0
-
+    return converter_main(__doc__, build, check, make_test_image, threads=max(1, min(2, os.cpu_count() or 1)))
 
 REFERENCE_TFJS = [
     -0.06260444968938828, 0.13255374133586884, 0.09533307701349258, -0.06628354638814926,

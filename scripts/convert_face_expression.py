@@ -42,18 +42,16 @@ crops of the package's demo photos (crop_faces.py --jitter 12 output, every 13th
 112x112 with cv2 INTER_AREA, fed to both as one batch) gave logits max abs diff 5.3e-6 (|logit|
 up to 19.1), the same top expression for all 16 (2026-12-02; crops not stored: real people).
 """
-import argparse
 import json
 import os
 import sys
-import time
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from tfjs_weights import read_weights, test_pattern
+from tfjs_weights import converter_main, read_weights, test_pattern
 
 MEAN_RGB = (122.782, 117.001, 104.298)
 INPUT_SIZE = 112
@@ -200,32 +198,7 @@ def check(module):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("package", nargs="?", help="unpacked @vladmandic/face-api package dir")
-    ap.add_argument("out", nargs="?", help="output TorchScript file")
-    ap.add_argument("--check", action="store_true", help="compare with the TF.js reference")
-    ap.add_argument("--check-only", metavar="PT", help="only check an existing OUT.pt")
-    ap.add_argument("--write-test-image", metavar="F32",
-                    help="write the raw float32 HWC test image (for recomputing the reference)")
-    a = ap.parse_args()
-    torch.set_num_threads(1)
-    if a.write_test_image:
-        make_test_image().tofile(a.write_test_image)
-        return 0
-    if a.check_only:
-        return 0 if check(torch.jit.load(a.check_only)) else 1
-    if not a.package or not a.out:
-        ap.error("need PACKAGE and OUT")
-    t0 = time.time()
-    net, nparams = build(a.package)
-    scripted = torch.jit.script(net)
-    torch.jit.save(scripted, a.out)
-    print("wrote %s (%d parameters, %.2f MB, %.1fs)" % (a.out, nparams,
-          os.path.getsize(a.out) / 1e6, time.time() - t0))
-    if a.check:
-        return 0 if check(torch.jit.load(a.out)) else 1
-    return 0
-
+    return converter_main(__doc__, build, check, make_test_image, threads=1)
 
 REFERENCE_TFJS_LOGITS = [
     -2.4926438331604004, -4.938775062561035, -3.1839632987976074, -3.673985004425049,

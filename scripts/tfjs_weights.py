@@ -54,3 +54,37 @@ def test_pattern(size):
     g = (128 + ((x * x + 7 * y) % 97) - ((x * y) % 61)) % 256
     b = (y * 5 + ((x * 31 + y * 57) % 43)) % 256
     return np.stack([r, g, b], -1).astype(np.float32)
+
+
+def converter_main(doc, build, check, test_image, threads=1):
+    """The command line every face-api converter shares: PACKAGE OUT [--check], --check-only PT,
+    --write-test-image F32. build(package) -> (module, parameter count); check(module) -> bool;
+    test_image() -> the float32 HWC image the stored TF.js reference was computed on."""
+    import argparse
+    import time
+
+    import torch
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("package", nargs="?", help="unpacked @vladmandic/face-api package dir")
+    ap.add_argument("out", nargs="?", help="output TorchScript file")
+    ap.add_argument("--check", action="store_true", help="compare with the TF.js reference")
+    ap.add_argument("--check-only", metavar="PT", help="only check an existing OUT.pt")
+    ap.add_argument("--write-test-image", metavar="F32",
+                    help="write the raw float32 HWC test image (for recomputing the reference)")
+    a = ap.parse_args()
+    torch.set_num_threads(threads)
+    if a.write_test_image:
+        test_image().tofile(a.write_test_image)
+        return 0
+    if a.check_only:
+        return 0 if check(torch.jit.load(a.check_only)) else 1
+    if not a.package or not a.out:
+        ap.error("need PACKAGE and OUT")
+    t0 = time.time()
+    net, nparams = build(a.package)
+    torch.jit.save(torch.jit.script(net), a.out)
+    print("wrote %s (%d parameters, %.2f MB, %.1fs)" % (a.out, nparams,
+          os.path.getsize(a.out) / 1e6, time.time() - t0))
+    if a.check:
+        return 0 if check(torch.jit.load(a.out)) else 1
+    return 0
