@@ -65,7 +65,7 @@ def default_threshold(args, compare):
     run = subprocess.run([args.sacjc, "verify", os.path.join(args.zoo, "victim.pt"), os.path.join(args.zoo, "victim.pt"),
                           "-n", "8", "--input-size", "28", "--compare", compare, "--format", "json"],
                          capture_output=True, text=True)
-    return json.loads(run.stdout)["threshold"] if run.stdout else None
+    return json.loads(run.stdout).get("threshold") if run.stdout else None  # an error object has none
 
 
 def auc(stolen, independent):
