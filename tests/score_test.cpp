@@ -183,6 +183,11 @@ TEST(ScoreTest, DefaultsArePerModeAndNameWhereTheyWereMeasured) {
   DefaultThreshold fri = default_threshold(Metric::kRsa, Mode::kFri);
   EXPECT_EQ(fri.value, 0.60);
   EXPECT_NE(fri.source.find("FRI mode"), std::string::npos);
+  // The owner's own probes: rsa in logits mode only.
+  ASSERT_TRUE(own_probes_threshold(Metric::kRsa, Mode::kLogits));
+  EXPECT_EQ(own_probes_threshold(Metric::kRsa, Mode::kLogits)->value, 0.016);
+  EXPECT_FALSE(own_probes_threshold(Metric::kRsa, Mode::kEmbedding));
+  EXPECT_FALSE(own_probes_threshold(Metric::kCka, Mode::kLogits));
   // Nothing measured for cka on face descriptors: the classifiers' value, and the report says so.
   DefaultThreshold unmeasured = default_threshold(Metric::kCka, Mode::kEmbedding);
   EXPECT_EQ(unmeasured.value, 0.047);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <Eigen/Dense>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -119,6 +120,9 @@ struct DefaultThreshold {
   std::string source;
 };
 DefaultThreshold default_threshold(Metric metric, Mode mode);
+// The default with the owner's own probes (--probes) where that was measured apart: rsa in
+// logits mode. nullopt elsewhere (then default_threshold holds).
+std::optional<DefaultThreshold> own_probes_threshold(Metric metric, Mode mode);
 constexpr Metric kDefaultMetric = Metric::kRsa;
 constexpr Metric kLabelledMetric = Metric::kMargin;  // the default with --labels
 

@@ -56,8 +56,9 @@ std::string default_thresholds_help() {
                         default_threshold(metric, Mode::kLogits).value);
   return "Stolen below this distance. Default: " + text +
          fmt::format(
-             "; rsa {:g} with --mode embedding, {:g} with --mode fri (face descriptors); a combination "
-             "takes its calibration's",
+             "; rsa {:g} with your own --probes; rsa {:g} with --mode embedding, {:g} with --mode fri (face "
+             "descriptors); a combination takes its calibration's",
+             own_probes_threshold(Metric::kRsa, Mode::kLogits)->value,
              default_threshold(Metric::kRsa, Mode::kEmbedding).value,
              default_threshold(Metric::kRsa, Mode::kFri).value);
 }

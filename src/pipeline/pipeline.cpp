@@ -378,17 +378,6 @@ Fingerprint fingerprint_of(const Victim& victim, const PipelineOptions& o) {
   return fp;
 }
 
-// rsa's default with the owner's own probes (--probes, logits). Images of the victim's own task
-// bring every model of its task closer than the built-in probes do: with the first 2000
-// Fashion-MNIST test images, 7 of the full zoo's 24 independent models fell below the built-in
-// probes' 0.032 (nearest 0.0178, independent cnns of the victim's architecture), and the weight
-// copies sat at 0.0014 - 0.0156 but for a re-initialised head (0.0185) and a 70% prune (0.034).
-// docs/extraction-results.md, "The full zoo without labels".
-constexpr double kOwnProbesRsaThreshold = 0.016;
-constexpr const char* kOwnProbesRsaSource =
-    "default for classifiers with the owner's own probes (--probes), measured on a Fashion-MNIST zoo with 2000 test "
-    "images (docs/extraction-results.md)";
-
 OperatingThreshold victim_threshold(const Victim& victim, const std::optional<double>& threshold,
                                     const std::optional<CalibrationFile>& calibration, const PipelineOptions& o,
                                     bool labels) {
@@ -402,9 +391,9 @@ OperatingThreshold victim_threshold(const Victim& victim, const std::optional<do
   }
   if (!threshold && !calibration && victim.calibration)
     return {victim.calibration->threshold, "calibration in fingerprint " + victim.fingerprint, victim.calibration};
-  if (!threshold && !calibration && o.metric == Metric::kRsa && o.mode == Mode::kLogits &&
-      victim.probes.source != "built-in")
-    return {kOwnProbesRsaThreshold, kOwnProbesRsaSource, std::nullopt};
+  if (!threshold && !calibration && victim.probes.source != "built-in")
+    if (std::optional<DefaultThreshold> own = own_probes_threshold(o.metric, o.mode))
+      return {own->value, own->source, std::nullopt};
   return operating_threshold(threshold, calibration, victim.info.sha256, victim.probes.sha256, o.probes, o.metric,
                              o.mode);
 }
