@@ -185,7 +185,7 @@ TEST(ScoreTest, DefaultsArePerModeAndNameWhereTheyWereMeasured) {
   EXPECT_NE(fri.source.find("FRI mode"), std::string::npos);
   // The owner's own probes: rsa in logits mode only.
   ASSERT_TRUE(own_probes_threshold(Metric::kRsa, Mode::kLogits));
-  EXPECT_EQ(own_probes_threshold(Metric::kRsa, Mode::kLogits)->value, 0.016);
+  EXPECT_EQ(own_probes_threshold(Metric::kRsa, Mode::kLogits)->value, 0.014);
   EXPECT_FALSE(own_probes_threshold(Metric::kRsa, Mode::kEmbedding));
   EXPECT_FALSE(own_probes_threshold(Metric::kCka, Mode::kLogits));
   // Nothing measured for cka on face descriptors: the classifiers' value, and the report says so.
