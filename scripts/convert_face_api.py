@@ -46,7 +46,6 @@ tf.tensor3d(image, [150, 150, 3]). The same comparison on 22 face crops from the
 demo photos (ssdMobilenetv1 + landmark-aligned boxes, face-api's own 150x150 net input)
 gave max abs diff 4.3e-7.
 """
-import json
 import os
 import sys
 
@@ -55,7 +54,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from tfjs_weights import converter_main, read_weights, test_pattern
+from tfjs_weights import converter_main, read_face_api_weights, test_pattern
 
 MEAN_RGB = (122.782, 117.001, 104.298)
 INPUT_SIZE = 150
@@ -71,9 +70,7 @@ def make_test_image():
 
 # ---------------------------------------------------------------- weight loading
 def load_weights(package_dir):
-    mdir = os.path.join(package_dir, "model")
-    with open(os.path.join(mdir, "face_recognition_model-weights_manifest.json")) as f:
-        return read_weights(mdir, json.load(f))
+    return read_face_api_weights(package_dir, "face_recognition_model")
 
 
 # ---------------------------------------------------------------- model

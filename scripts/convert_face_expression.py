@@ -42,7 +42,6 @@ crops of the package's demo photos (crop_faces.py --jitter 12 output, every 13th
 112x112 with cv2 INTER_AREA, fed to both as one batch) gave logits max abs diff 5.3e-6 (|logit|
 up to 19.1), the same top expression for all 16 (2026-12-02; crops not stored: real people).
 """
-import json
 import os
 import sys
 
@@ -51,7 +50,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from tfjs_weights import converter_main, read_weights, test_pattern
+from tfjs_weights import converter_main, read_face_api_weights, test_pattern
 
 MEAN_RGB = (122.782, 117.001, 104.298)
 INPUT_SIZE = 112
@@ -65,9 +64,7 @@ def make_test_image():
 
 
 def load_weights(package_dir):
-    mdir = os.path.join(package_dir, "model")
-    with open(os.path.join(mdir, "face_expression_model-weights_manifest.json")) as f:
-        return read_weights(mdir, json.load(f))
+    return read_face_api_weights(package_dir, "face_expression_model")
 
 
 class SepConv(nn.Module):

@@ -190,7 +190,8 @@ import torch.nn.functional as F
 from typing import List
 
 
-def same_pad(x: torch.Tensor, kh: int, kw: int, s: int) -> torch.Tensor:
+def same_pad(x: torch.Tensor, kh: int, kw: int, s: int, value: float = 0.0) -> torch.Tensor:
+    """TF's 'SAME' padding (the extra pixel goes right and bottom); value -inf for max pooling."""
     h = x.shape[2]
     w = x.shape[3]
     oh = (h + s - 1) // s
@@ -198,19 +199,7 @@ def same_pad(x: torch.Tensor, kh: int, kw: int, s: int) -> torch.Tensor:
     ph = max((oh - 1) * s + kh - h, 0)
     pw = max((ow - 1) * s + kw - w, 0)
     if ph > 0 or pw > 0:
-        x = F.pad(x, [pw // 2, pw - pw // 2, ph // 2, ph - ph // 2])
-    return x
-
-
-def same_pad_max(x: torch.Tensor, kh: int, kw: int, s: int) -> torch.Tensor:
-    h = x.shape[2]
-    w = x.shape[3]
-    oh = (h + s - 1) // s
-    ow = (w + s - 1) // s
-    ph = max((oh - 1) * s + kh - h, 0)
-    pw = max((ow - 1) * s + kw - w, 0)
-    if ph > 0 or pw > 0:
-        x = F.pad(x, [pw // 2, pw - pw // 2, ph // 2, ph - ph // 2], value=float("-inf"))
+        x = F.pad(x, [pw // 2, pw - pw // 2, ph // 2, ph - ph // 2], value=value)
     return x
 
 
@@ -425,7 +414,7 @@ class Translator:
             if r != 4 or ks[1] != ks[2] or st[1] != st[2] or pad not in ("SAME", "VALID"):
                 raise ValueError("%s: MaxPool %s %s %s unsupported" % (name, ks, st, pad))
             if pad == "SAME":
-                x = "same_pad_max(%s, %d, %d, %d)" % (x, ks[1], ks[2], st[1])
+                x = "same_pad(%s, %d, %d, %d, float('-inf'))" % (x, ks[1], ks[2], st[1])
             return "F.max_pool2d(%s, %d, %d)" % (x, ks[1], st[1]), 4
         if op == "Pad":
             p = np.asarray(self.consts[ins[1]]).reshape(-1, 2).astype(int)

